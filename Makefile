@@ -1,0 +1,32 @@
+# Two commands on a fresh machine: `make serve` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: serve build test lint clean
+
+# The stamp files make set-up run once, and again whenever a requirements file changes.
+$(VENV)/.runtime: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+serve: $(VENV)/.runtime
+	$(BIN)/mkdocs serve
+
+build: $(VENV)/.runtime
+	$(BIN)/mkdocs build --strict
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff format --check hooks tests
+
+test: $(VENV)/.dev lint
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site $(VENV)
