@@ -1,0 +1,40 @@
+"""Turn a seed's bytes into text, whatever machine wrote it."""
+
+from __future__ import annotations
+
+import codecs
+
+from charset_normalizer import from_bytes
+
+from .records import DecodedText
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decode_seed(data: bytes) -> DecodedText:
+    """Decode with a byte-order mark if present, else UTF-8, else the detected encoding.
+
+    UTF-8 is tried before detection because short UTF-8 Chinese text can be mistaken
+    for a legacy code page. Undecodable bytes become U+FFFD rather than an exception.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return DecodedText(_normalise_newlines(data.decode(encoding, errors="replace")), encoding)
+    try:
+        return DecodedText(_normalise_newlines(data.decode("utf-8")), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None:
+        return DecodedText(_normalise_newlines(data.decode("utf-8", errors="replace")), "utf-8")
+    return DecodedText(_normalise_newlines(str(best)), best.encoding)

@@ -1,0 +1,63 @@
+"""From what a parser read to the archive's one record shape."""
+
+from __future__ import annotations
+
+import hashlib
+
+from .dates import parse_datetime
+from .records import Article, Capture, DecodedText, Problem, SeedFile
+from .urls import canonical_url, http_url
+
+# Times written without a zone are read as Beijing time: the archive's captures are
+# overwhelmingly from Chinese sources, whose exporters write local time.
+DEFAULT_TIMEZONE = "Asia/Shanghai"
+
+
+def _title_from_file_name(seed: SeedFile) -> str:
+    return seed.relative_path.stem.replace("_", " ").strip() or seed.relative_path.name
+
+
+def normalise(
+    seed: SeedFile, raw: bytes, decoded: DecodedText, capture: Capture
+) -> tuple[Article, list[Problem]]:
+    """Build the Article for a seed; whatever cannot be read becomes a Problem, not a guess."""
+    seed_path = str(seed.relative_path)
+    problems = [Problem(seed_path, message) for message in capture.problems]
+
+    def when(raw_value: str | None, label: str):
+        if not raw_value:
+            return None
+        try:
+            return parse_datetime(raw_value, capture.naive_timezone or DEFAULT_TIMEZONE)
+        except ValueError:
+            problems.append(Problem(seed_path, f"{label} date {raw_value!r} could not be read"))
+            return None
+
+    def link(raw_value: str | None, label: str, check=canonical_url):
+        if not raw_value:
+            return None
+        url = check(raw_value)
+        if url is None:
+            problems.append(Problem(seed_path, f"{label} {raw_value!r} is not an http(s) URL"))
+        return url
+
+    article = Article(
+        seed_id=seed.seed_id,
+        seed_path=seed_path,
+        format=capture.format,
+        encoding=decoded.encoding,
+        content_hash=hashlib.sha256(raw).hexdigest(),
+        title=capture.title or _title_from_file_name(seed),
+        title_suspect=capture.title_suspect,
+        body=capture.body,
+        author=capture.author,
+        published=when(capture.published, "publication"),
+        updated=when(capture.updated, "update"),
+        place=capture.place,
+        source_url=link(capture.source_url, "source link"),
+        cover_image=link(capture.cover_image, "cover image", http_url),
+        tags=capture.tags,
+        categories=capture.categories,
+        summary=capture.summary,
+    )
+    return article, problems

@@ -1,0 +1,112 @@
+"""The typed records that travel along the pipeline, from seed file to article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path, PurePosixPath
+
+
+@dataclass(frozen=True)
+class SeedFile:
+    """One capture file found under the seeds folder."""
+
+    path: Path
+    relative_path: PurePosixPath
+
+    @property
+    def seed_id(self) -> str:
+        """The seed's identity: its path under seeds/ without the suffix.
+
+        Everything that must stay stable (page URLs, cross-references) derives from it,
+        never from the title, which an editor may correct.
+        """
+        return str(self.relative_path.with_suffix(""))
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    """A seed's text with newlines normalised, and the encoding it was read with."""
+
+    text: str
+    encoding: str
+
+
+@dataclass(frozen=True)
+class Capture:
+    """What a format parser read from a seed: raw field values, not yet normalised."""
+
+    format: str
+    body: str
+    title: str | None = None
+    title_suspect: bool = False
+    author: str | None = None
+    published: str | None = None
+    updated: str | None = None
+    naive_timezone: str | None = None
+    place: str | None = None
+    source_url: str | None = None
+    cover_image: str | None = None
+    tags: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    summary: str | None = None
+    problems: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Article:
+    """The normalised record of one seed. Missing fields stay None or empty."""
+
+    seed_id: str
+    seed_path: str
+    format: str
+    encoding: str
+    content_hash: str
+    title: str
+    body: str
+    title_suspect: bool = False
+    author: str | None = None
+    published: datetime | None = None
+    updated: datetime | None = None
+    place: str | None = None
+    source_url: str | None = None
+    cover_image: str | None = None
+    tags: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    summary: str | None = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with one seed that the archivist must hear about."""
+
+    seed_path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"seeds/{self.seed_path}: {self.message}"
+
+
+@dataclass(frozen=True)
+class ArticlePage:
+    """A Markdown page ready to hand to a site engine, at a stable path."""
+
+    article: Article
+    src_uri: str
+    markdown: str
+
+
+@dataclass
+class Archive:
+    """Every page built from the seeds folder, and every problem met on the way."""
+
+    pages: list[ArticlePage] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def newest_first(self) -> list[ArticlePage]:
+        """Pages by publication time, newest first; undated pages last, by seed id."""
+        dated = [p for p in self.pages if p.article.published is not None]
+        undated = [p for p in self.pages if p.article.published is None]
+        dated.sort(key=lambda p: (p.article.published, p.article.seed_id), reverse=True)
+        undated.sort(key=lambda p: p.article.seed_id)
+        return dated + undated
