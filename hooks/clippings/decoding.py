@@ -29,7 +29,9 @@ def decode_seed(data: bytes) -> DecodedText:
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return DecodedText(_normalise_newlines(data.decode(encoding, errors="replace")), encoding)
+            return DecodedText(
+                _normalise_newlines(data.decode(encoding, errors="replace")), encoding
+            )
     try:
         return DecodedText(_normalise_newlines(data.decode("utf-8")), "utf-8")
     except UnicodeDecodeError:

@@ -7,7 +7,9 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 WECHAT_HOST = "mp.weixin.qq.com"
 # The four parameters that identify a WeChat article; everything else is session or tracking.
 WECHAT_IDENTITY = ("__biz", "mid", "idx", "sn")
-TRACKING_PARAMETERS = frozenset({"spm", "from", "fbclid", "gclid", "scene", "xtrack", "share_token"})
+TRACKING_PARAMETERS = frozenset(
+    {"spm", "from", "fbclid", "gclid", "scene", "xtrack", "share_token"}
+)
 
 
 def canonical_url(raw: str) -> str | None:

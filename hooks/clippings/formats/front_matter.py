@@ -39,7 +39,9 @@ def _string_list(value: object, key: str, problems: list[str]) -> tuple[str, ...
         problems.append(f"front matter '{key}' should be a list, found text; split on commas")
         return tuple(part.strip() for part in re.split(r"[,，]", value) if part.strip())
     if not isinstance(value, list):
-        problems.append(f"front matter '{key}' should be a list, found {type(value).__name__}; ignored")
+        problems.append(
+            f"front matter '{key}' should be a list, found {type(value).__name__}; ignored"
+        )
         return ()
     names: list[str] = []
     for item in value:
@@ -60,7 +62,9 @@ def parse(text: str) -> Capture:
     try:
         meta = yaml.safe_load(match.group(1) or "")
     except yaml.YAMLError as error:
-        problems.append(f"front matter is not valid YAML ({error.__class__.__name__}); metadata ignored")
+        problems.append(
+            f"front matter is not valid YAML ({error.__class__.__name__}); metadata ignored"
+        )
         meta = {}
     if meta is None:
         meta = {}

@@ -12,7 +12,6 @@ from ..records import Capture
 NAME = "wechat"
 
 _TITLE = re.compile(r"\A\ufeff?#[ \t]+(?P<title>.+)\n")
-_FIELD = re.compile(r"(?P<label>文章作者|发布时间|发布地|原文链接|封面图链接)[ \t]*[:：][ \t]*(?P<value>.*)")
 _FIELDS_BY_LABEL = {
     "文章作者": "author",
     "发布时间": "published",
@@ -20,6 +19,7 @@ _FIELDS_BY_LABEL = {
     "原文链接": "source_url",
     "封面图链接": "cover_image",
 }
+_FIELD = re.compile(rf"(?P<label>{'|'.join(_FIELDS_BY_LABEL)})[ \t]*[:：][ \t]*(?P<value>.*)")
 
 
 def _header_fields(text: str) -> tuple[dict[str, str], int]:

@@ -1,0 +1,61 @@
+"""MkDocs events for the archive. The work is done by the sibling `clippings` package;
+this module only hands its pages and problems to MkDocs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from markupsafe import escape
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, InclusionLevel
+
+from clippings import Archive, build_archive
+from clippings.display import format_date, format_datetime
+
+log = get_plugin_logger(__name__)
+
+_seeds_dir: Path | None = None
+_archive = Archive()
+
+
+def on_config(config):
+    global _seeds_dir
+    configured = config.extra.get("archive", {}).get("seeds_dir", "seeds")
+    _seeds_dir = Path(config.config_file_path).parent / configured
+    return config
+
+
+def on_files(files, config):
+    global _archive
+    _archive = build_archive(_seeds_dir)
+    for problem in _archive.problems:
+        log.warning(str(problem))
+    for page in _archive.pages:
+        files.append(
+            File.generated(
+                config, page.src_uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV
+            )
+        )
+    return files
+
+
+def on_env(env, config, files):
+    env.filters["archive_datetime"] = format_datetime
+    env.filters["archive_date"] = format_date
+    env.globals["archive_articles"] = [
+        (page.article, files.get_file_from_path(page.src_uri).url)
+        for page in _archive.newest_first()
+    ]
+    return env
+
+
+def on_page_markdown(markdown, page, config, files):
+    # Material prints page.meta.title unescaped in <title> and the header.
+    if "title" in page.meta:
+        page.meta["title"] = escape(page.meta["title"])
+    return markdown
+
+
+def on_serve(server, config, builder):
+    server.watch(str(_seeds_dir))
+    return server
