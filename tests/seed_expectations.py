@@ -1,0 +1,86 @@
+"""What the issue says the five seeds hold: the one table both unit and build tests read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS_DIR = ROOT / "seeds"
+
+
+@dataclass(frozen=True)
+class ExpectedSeed:
+    seed_id: str
+    format: str
+    title: str
+    author: str | None
+    published: str  # ISO 8601 with offset
+    published_display: str  # as the sidebar shows it
+    place: str | None
+    source_url: str | None
+    cover: bool
+    title_suspect: bool = False
+
+
+EXPECTED_SEEDS = (
+    ExpectedSeed(
+        "000_37a665e4ef7b3441",
+        "front-matter",
+        "Sam 在透露较多关于 GPT-5 的信息",
+        None,
+        "2024-03-18T19:34:24.306269+08:00",
+        "2024-03-18 19:34:24 +08:00",
+        None,
+        None,
+        cover=False,
+    ),
+    ExpectedSeed(
+        "001_4830aab3c3ed9d32",
+        "wechat",
+        "【最新】Sam Altman 斯坦福闭门演讲：GPT5会比GPT4强非常多，OpenAI不怕copy",
+        "AI寒武纪",
+        "2024-04-26T00:35:00+08:00",
+        "2024-04-26 00:35 +08:00",
+        "江苏",
+        "https://mp.weixin.qq.com/s?__biz=Mzg3MTkxMjYzOA==&mid=2247492092&idx=1"
+        "&sn=9c8e61b3b53c44283f82ab7c2ebac654",
+        cover=False,
+    ),
+    ExpectedSeed(
+        "002_0aa2ea9de07dcc1e",
+        "wechat",
+        "OpenAI CEO大爆料：GPT-5的预训练还没有启动；看来我们还要多等等......",
+        "AI范儿",
+        "2023-06-08T06:14:00+08:00",
+        "2023-06-08 06:14 +08:00",
+        "上海",
+        "https://mp.weixin.qq.com/s?__biz=Mzk0NzQzOTczOA==&mid=2247491956&idx=1"
+        "&sn=ed82bc46ad158524908d6b825d9347d3",
+        cover=True,
+    ),
+    ExpectedSeed(
+        "003_c5574c47c0f95dce",
+        "feed",
+        "GPT-8AI4",
+        None,
+        "2025-08-16T04:21:39+00:00",
+        "2025-08-16 04:21:39 GMT",
+        None,
+        "https://www.36kr.com/p/3425008830123401",
+        cover=False,
+        title_suspect=True,
+    ),
+    ExpectedSeed(
+        "004_db852270f7b26be9",
+        "wechat",
+        "视频访谈节目：OpenAI创始人Sam Altman亲述GPT-4o细节,展望科技浪潮下新生存模式!",
+        "AI深度研究员",
+        "2024-05-16T09:30:00+08:00",
+        "2024-05-16 09:30 +08:00",
+        "上海",
+        "https://mp.weixin.qq.com/s?__biz=Mzg5NTc4ODkzOA==&mid=2247490338&idx=1"
+        "&sn=56ad0861af3bd36997324913c95cebc8",
+        cover=True,
+    ),
+)

@@ -1,0 +1,48 @@
+"""The heading passes: the title is the page's only h1."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from test_pages import ARTICLE
+
+from clippings.cleaning import PASSES, clean
+from clippings.cleaning.headings import demote_headings, drop_repeated_title
+
+TITLED = replace(ARTICLE, title="标题")
+
+
+def test_heading_repeating_the_title_is_dropped():
+    assert drop_repeated_title("\n# 标题\n\n正文\n", TITLED) == "\n\n正文\n"
+
+
+def test_heading_with_other_text_is_kept():
+    body = "# 别的标题\n\n正文\n"
+    assert drop_repeated_title(body, TITLED) == body
+
+
+def test_title_later_in_the_body_is_kept():
+    body = "正文\n\n# 标题\n"
+    assert drop_repeated_title(body, TITLED) == body
+
+
+def test_level_one_headings_push_every_heading_down():
+    body = "# 一\n\n## 二\n\n###### 六\n"
+    assert demote_headings(body, TITLED) == "## 一\n\n### 二\n\n###### 六\n"
+
+
+def test_bodies_without_level_one_are_left_alone():
+    body = "## 二\n\n### 三\n"
+    assert demote_headings(body, TITLED) == body
+
+
+def test_hash_lines_in_code_are_not_headings():
+    body = "```bash\n# a comment\n```\n\n## 二\n"
+    assert demote_headings(body, TITLED) == body
+    assert drop_repeated_title("```\n# 标题\n```\n", TITLED) == "```\n# 标题\n```\n"
+
+
+def test_passes_are_named_and_run_in_order():
+    assert [p.name for p in PASSES][:2] == ["drop_repeated_title", "demote_headings"]
+    cleaned = clean(replace(TITLED, body="# 标题\n\n# 小节\n"))
+    assert cleaned.body == "\n## 小节\n"
