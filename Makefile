@@ -1,5 +1,7 @@
 # Two commands on a fresh machine: `make serve` and `make test`.
 PYTHON ?= python3
+# Material prints a long end-of-life banner on every build; the README says what we plan.
+export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 BIN := $(VENV)/bin
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,6 +22,10 @@ class ExpectedSeed:
     source_url: str | None
     cover: bool
     title_suspect: bool = False
+
+    @property
+    def published_at(self) -> datetime:
+        return datetime.fromisoformat(self.published)
 
 
 EXPECTED_SEEDS = (

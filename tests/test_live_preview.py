@@ -1,0 +1,77 @@
+"""`mkdocs serve` follows the seeds folder: add, edit and delete show up without a restart."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+from bs4 import BeautifulSoup
+from seed_expectations import ROOT, SEEDS_DIR
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _home_titles(base_url: str) -> list[str]:
+    with urllib.request.urlopen(base_url, timeout=5) as response:
+        soup = BeautifulSoup(response.read().decode("utf-8"), "html.parser")
+    return [a.get_text(strip=True) for a in soup.select(".archive-list__title")]
+
+
+def _wait_for(condition, timeout: float = 60.0):
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if condition():
+                return
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            raise AssertionError("the served site did not change in time")
+        time.sleep(0.5)
+
+
+@pytest.fixture
+def served_seeds(tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS_DIR, seeds)
+    port = _free_port()
+    env = {**os.environ, "ARCHIVE_SEEDS_DIR": str(seeds), "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base_url = f"http://127.0.0.1:{port}/"
+    try:
+        _wait_for(lambda: len(_home_titles(base_url)) == 5)
+        yield seeds, base_url
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def test_seed_edits_reach_the_served_site(served_seeds):
+    seeds, base_url = served_seeds
+    seed = seeds / "new" / "fresh.txt"
+    seed.parent.mkdir()
+    seed.write_text("# 新加入的文章\n\n正文。\n", encoding="utf-8")
+    _wait_for(lambda: "新加入的文章" in _home_titles(base_url))
+
+    seed.write_text("# 改过标题的文章\n\n正文。\n", encoding="utf-8")
+    _wait_for(lambda: "改过标题的文章" in _home_titles(base_url))
+    assert "新加入的文章" not in _home_titles(base_url)
+
+    seed.unlink()
+    _wait_for(lambda: len(_home_titles(base_url)) == 5)
