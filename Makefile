@@ -1,6 +1,6 @@
 # Two commands on a fresh machine: `make serve` and `make test`.
 PYTHON ?= python3
-# Material prints a long end-of-life banner on every build; the README says what we plan.
+# Material prints a long end-of-life banner on every build; keep build output to our own warnings.
 export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 BIN := $(VENV)/bin
