@@ -17,8 +17,9 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
+# SERVE_ARGS passes options through, e.g. make serve SERVE_ARGS='--dev-addr 0.0.0.0:8000'.
 serve: $(VENV)/.runtime
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve $(SERVE_ARGS)
 
 build: $(VENV)/.runtime
 	$(BIN)/mkdocs build --strict

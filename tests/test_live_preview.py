@@ -1,12 +1,12 @@
-"""`mkdocs serve` follows the seeds folder: add, edit and delete show up without a restart."""
+"""`make serve` follows the seeds folder: add, edit and delete show up without a restart."""
 
 from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 
@@ -47,18 +47,19 @@ def served_seeds(tmp_path):
     port = _free_port()
     env = {**os.environ, "ARCHIVE_SEEDS_DIR": str(seeds), "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        ["make", "serve", f"SERVE_ARGS=--dev-addr 127.0.0.1:{port}"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
     base_url = f"http://127.0.0.1:{port}/"
     try:
         _wait_for(lambda: len(_home_titles(base_url)) == 5)
         yield seeds, base_url
     finally:
-        server.terminate()
+        os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=20)
 
 
