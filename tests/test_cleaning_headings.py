@@ -42,7 +42,10 @@ def test_hash_lines_in_code_are_not_headings():
     assert drop_repeated_title("```\n# 标题\n```\n", TITLED) == "```\n# 标题\n```\n"
 
 
-def test_passes_are_named_and_run_in_order():
-    assert [p.name for p in PASSES][:2] == ["drop_repeated_title", "demote_headings"]
-    cleaned = clean(replace(TITLED, body="# 标题\n\n# 小节\n"))
-    assert cleaned.body == "\n## 小节\n"
+def test_title_is_dropped_before_headings_are_demoted():
+    names = [p.name for p in PASSES]
+    assert names.index("drop_repeated_title") < names.index("demote_headings")
+    cleaned, reports = clean(replace(TITLED, body="# 标题\n\n# 小节\n"))
+    assert cleaned.body == "## 小节\n"
+    assert reports[0].name == "drop_repeated_title"
+    assert reports[0].removed_lines == ("# 标题",)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
+from .attribution import reprint_attribution
 from .dates import parse_datetime
 from .records import Article, Capture, DecodedText, Problem, SeedFile
 from .urls import canonical_url, http_url
@@ -41,6 +42,7 @@ def normalise(
             problems.append(Problem(seed_path, f"{label} {raw_value!r} is not an http(s) URL"))
         return url
 
+    original_account, original_author = reprint_attribution(capture.body)
     article = Article(
         seed_id=seed.seed_id,
         seed_path=seed_path,
@@ -59,5 +61,7 @@ def normalise(
         tags=capture.tags,
         categories=capture.categories,
         summary=capture.summary,
+        original_account=original_account,
+        original_author=original_author,
     )
     return article, problems

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from .cleaning import clean
@@ -19,7 +20,8 @@ def build_page(seed: SeedFile):
     decoded = decode_seed(raw)
     capture = parse_capture(decoded.text)
     article, problems = normalise(seed, raw, decoded, capture)
-    return render_article_page(clean(article)), problems
+    cleaned, reports = clean(article)
+    return replace(render_article_page(cleaned), cleaning=reports), problems
 
 
 def build_archive(seeds_dir: Path) -> Archive:

@@ -74,6 +74,17 @@ class Article:
     tags: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()
     summary: str | None = None
+    original_account: str | None = None
+    original_author: str | None = None
+
+
+@dataclass(frozen=True)
+class PassReport:
+    """What one cleaning pass did to one article, for the archivist to check."""
+
+    name: str
+    removed_lines: tuple[str, ...]
+    rewritten_lines: int
 
 
 @dataclass(frozen=True)
@@ -94,6 +105,7 @@ class ArticlePage:
     article: Article
     src_uri: str
     markdown: str
+    cleaning: tuple[PassReport, ...] = ()
 
 
 @dataclass

@@ -2,16 +2,19 @@
 
 Each pass takes the body and the article it belongs to and returns the new body; it
 never reads files or keeps state, so each can be tested on a few lines of its own.
-Order matters, as in Python-Markdown's processors: later passes rely on earlier ones.
+Order matters, as in Python-Markdown's processors: debris goes first so that later
+passes see clean lines, boilerplate is cut before headings are repaired (adverts
+come as headings), and lines are joined only once the structure is settled.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 
-from ..records import Article
-from . import headings
+from ..records import Article, PassReport
+from . import boilerplate, emphasis, headings, links, whitespace, wrapping
 
 
 @dataclass(frozen=True)
@@ -20,15 +23,56 @@ class CleaningPass:
     run: Callable[[str, Article], str]
 
 
-PASSES: tuple[CleaningPass, ...] = (
-    CleaningPass("drop_repeated_title", headings.drop_repeated_title),
-    CleaningPass("demote_headings", headings.demote_headings),
+def _named(function: Callable[[str, Article], str]) -> CleaningPass:
+    return CleaningPass(function.__name__, function)
+
+
+PASSES: tuple[CleaningPass, ...] = tuple(
+    _named(function)
+    for function in (
+        whitespace.strip_invisible_characters,
+        whitespace.strip_trailing_whitespace,
+        emphasis.remove_stray_emphasis,
+        emphasis.unwrap_bold_images,
+        boilerplate.strip_leading_prompts,
+        boilerplate.strip_trailing_promotions,
+        headings.setext_to_atx,
+        headings.unbold_headings,
+        headings.repair_false_headings,
+        headings.drop_repeated_title,
+        headings.demote_headings,
+        wrapping.join_wrapped_lines,
+        links.canonicalise_wechat_links,
+        links.drop_cover_duplicate,
+        links.escape_raw_html,
+        whitespace.collapse_blank_lines,
+    )
 )
 
 
-def clean(article: Article, passes: tuple[CleaningPass, ...] = PASSES) -> Article:
-    """The article with every pass applied to its body, in order."""
+def _report(name: str, before: str, after: str) -> PassReport:
+    """Which non-blank lines a pass removed outright, and how many it rewrote."""
+    old, new = before.split("\n"), after.split("\n")
+    removed: list[str] = []
+    rewritten = 0
+    matcher = SequenceMatcher(None, old, new, autojunk=False)
+    for tag, old_start, old_end, new_start, new_end in matcher.get_opcodes():
+        if tag == "delete":
+            removed.extend(line for line in old[old_start:old_end] if line.strip())
+        elif tag == "replace":
+            rewritten += sum(1 for line in new[new_start:new_end] if line.strip())
+    return PassReport(name, tuple(removed), rewritten)
+
+
+def clean(
+    article: Article, passes: tuple[CleaningPass, ...] = PASSES
+) -> tuple[Article, tuple[PassReport, ...]]:
+    """The article with every pass applied to its body, and what each pass changed."""
     body = article.body
+    reports = []
     for cleaning_pass in passes:
-        body = cleaning_pass.run(body, article)
-    return replace(article, body=body)
+        cleaned = cleaning_pass.run(body, article)
+        if cleaned != body:
+            reports.append(_report(cleaning_pass.name, body, cleaned))
+        body = cleaned
+    return replace(article, body=body), tuple(reports)

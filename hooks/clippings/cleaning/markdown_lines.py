@@ -1,4 +1,4 @@
-"""Line-level view of Markdown that knows which lines sit inside fenced code."""
+"""Line- and block-level views of Markdown that know which lines sit inside fenced code."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterator
 
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+CJK = "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+CJK_CHAR = re.compile(f"[{CJK}]")
 
 
 def lines_outside_code(lines: list[str]) -> Iterator[int]:
@@ -21,3 +23,37 @@ def lines_outside_code(lines: list[str]) -> Iterator[int]:
                 fence = None
             continue
         yield index
+
+
+def split_blocks(body: str) -> list[str]:
+    """Blank-line-separated blocks; a fenced code block stays one block, blank lines and all."""
+    lines = body.split("\n")
+    outside = set(lines_outside_code(lines))
+    blocks: list[str] = []
+    current: list[str] = []
+    for index, line in enumerate(lines):
+        if index in outside and not line.strip():
+            if current:
+                blocks.append("\n".join(current))
+                current = []
+            continue
+        current.append(line)
+    if current:
+        blocks.append("\n".join(current))
+    return blocks
+
+
+def join_blocks(blocks: list[str]) -> str:
+    return "\n\n".join(blocks) + "\n" if blocks else ""
+
+
+MARKDOWN_LINK = re.compile(r"!?\[(?P<text>[^\]]*)\]\((?P<url>[^)\s]*)[^)]*\)")
+URL = re.compile(r"https?://[^\s)\]>]+")
+
+
+def visible_text(block: str) -> str:
+    """A block's words as a reader sees them: no URLs, link syntax, or emphasis marks."""
+    text = MARKDOWN_LINK.sub(lambda m: m["text"], block)
+    text = MARKDOWN_LINK.sub(lambda m: m["text"], text)  # links whose text holds an image
+    text = URL.sub("", text)
+    return re.sub(r"[*_#>`\\\[\]\s]+", " ", text).strip()
