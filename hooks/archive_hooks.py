@@ -11,6 +11,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from clippings import Archive, build_archive
 from clippings.display import format_date, format_datetime
+from clippings.report import REPORT_URI, render_cleaning_report
 
 log = get_plugin_logger(__name__)
 
@@ -36,6 +37,16 @@ def on_files(files, config):
                 config, page.src_uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV
             )
         )
+        # The raw seed, byte for byte. The source name gets a suffix MkDocs does not
+        # render, so a seed named .md is published as a file, not as a second page.
+        raw = File.generated(
+            config,
+            f"{page.raw_uri}.seed",
+            abs_src_path=str(_seeds_dir / page.article.seed_path),
+        )
+        raw.dest_uri = page.raw_uri
+        files.append(raw)
+    files.append(File.generated(config, REPORT_URI, content=render_cleaning_report(_archive.pages)))
     return files
 
 

@@ -107,6 +107,11 @@ class ArticlePage:
     markdown: str
     cleaning: tuple[PassReport, ...] = ()
 
+    @property
+    def raw_uri(self) -> str:
+        """Where the raw seed is published beside the pages, under its own name."""
+        return f"seeds/{self.article.seed_path}"
+
 
 @dataclass
 class Archive:

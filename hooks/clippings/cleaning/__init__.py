@@ -44,6 +44,7 @@ PASSES: tuple[CleaningPass, ...] = tuple(
         wrapping.join_wrapped_lines,
         links.canonicalise_wechat_links,
         links.drop_cover_duplicate,
+        links.link_bare_urls,
         links.escape_raw_html,
         whitespace.collapse_blank_lines,
     )

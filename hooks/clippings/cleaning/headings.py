@@ -97,7 +97,7 @@ def repair_false_headings(body: str, article: Article) -> str:
         elif entry := _ENTRY.match(text):
             lines[index] = f"- {entry['text']}"
         elif len(match["marks"]) >= 5:
-            lines[index] = text
+            lines[index] = text + "\n"
     return "\n".join(lines)
 
 

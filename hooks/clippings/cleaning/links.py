@@ -12,6 +12,10 @@ from .markdown_lines import lines_outside_code
 _WECHAT_LINK = re.compile(rf"https?://{re.escape(WECHAT_HOST)}/[^\s)\]>\"']+")
 _IMAGE_LINE = re.compile(r"^\s*!\[[^\]]*\]\((?P<url>[^)\s]+)[^)]*\)\s*$")
 _CODE_SPAN = re.compile(r"(`+).+?\1")
+# Existing links, autolinks and code spans are left as they are.
+_PROTECTED = re.compile(r"`+[^`]*`+|!?\[[^\]]*\]\([^)]*\)|<[^>\s]+>")
+# A bare URL ends at whitespace, brackets, quotes, and CJK text or punctuation.
+_BARE_URL = re.compile(r"https?://[^\s<>()\[\]\"'\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+")
 _TAG_START = re.compile(r"<(?=[A-Za-z/!?])(?!(?:https?|mailto|ftp):[^\s>]+>)")
 
 
@@ -41,6 +45,32 @@ def drop_cover_duplicate(body: str, article: Article) -> str:
         if not ((image := _IMAGE_LINE.match(line)) and _image_identity(image["url"]) == cover)
     ]
     return "\n".join(kept)
+
+
+def _autolink(text: str) -> str:
+    def link(match: re.Match[str]) -> str:
+        url = match[0].rstrip(".,;:!?*_")
+        return f"<{url}>{match[0][len(url) :]}"
+
+    return _BARE_URL.sub(link, text)
+
+
+def link_bare_urls(body: str, article: Article) -> str:
+    """A bare URL becomes a Markdown autolink, `<https://…>`.
+
+    Done here rather than by the renderer: pymdownx.magiclink runs after hard breaks
+    are turned into placeholders and swallows the next line into the link.
+    """
+    lines = body.split("\n")
+    for index in lines_outside_code(lines):
+        line, pieces, position = lines[index], [], 0
+        for protected in _PROTECTED.finditer(line):
+            pieces.append(_autolink(line[position : protected.start()]))
+            pieces.append(protected[0])
+            position = protected.end()
+        pieces.append(_autolink(line[position:]))
+        lines[index] = "".join(pieces)
+    return "\n".join(lines)
 
 
 def _escape_outside_code_spans(line: str) -> str:

@@ -18,10 +18,18 @@ _ENDS_BLOCK = re.compile(r"^\s*(?:#|\||!\[.*\)\s*$|(?:[-*_=][ \t]*){3,}$)")
 _HARD_BREAK = re.compile(r"(?:  |\\)$")
 
 
+_BROKEN_AT_HYPHEN = re.compile(r"[A-Za-z]-$")
+
+
 def _glue(left: str, right: str) -> str:
-    """Join two wrapped pieces: no space between CJK characters, one space otherwise."""
+    """Join two wrapped pieces: no space between CJK characters, one space otherwise.
+
+    Exporters wrap English after a hyphen too ("Multi-" / "Modal"): no space there.
+    """
     left, right = left.rstrip(), right.lstrip()
     if CJK_CHAR.match(left[-1:]) and CJK_CHAR.match(right[:1]):
+        return left + right
+    if _BROKEN_AT_HYPHEN.search(left) and right[:1].isalpha():
         return left + right
     return f"{left} {right}"
 

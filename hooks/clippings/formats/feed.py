@@ -39,9 +39,12 @@ def detect(text: str) -> bool:
 
 
 def _title_looks_stripped(title: str | None, body: str) -> bool:
+    """A title with no CJK over a body written mostly in CJK (URLs aside)."""
     if not title or _CJK.search(title):
         return False
-    return len(_CJK.findall(body)) > len(body) * 0.2
+    letters = re.sub(r"https?://\S+", "", body)
+    cjk = len(_CJK.findall(letters))
+    return cjk > len(re.findall(r"[A-Za-z]", letters))
 
 
 def parse(text: str) -> Capture:

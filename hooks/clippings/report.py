@@ -1,0 +1,51 @@
+"""The cleaning report: for every seed, what each pass removed, as a Markdown page.
+
+An archivist who doubts a cleaned page can see here exactly which lines were cut,
+and compare with the raw seed published beside each article.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from .records import ArticlePage
+
+REPORT_URI = "cleaning-report.md"
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+\-.!|~>])")
+
+
+def markdown_text(text: str) -> str:
+    """Text that Markdown shows as it is: no emphasis, links or raw HTML from it."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def _code_block(lines: tuple[str, ...]) -> str:
+    longest = max((len(run) for line in lines for run in re.findall(r"`+", line)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}text\n" + "\n".join(lines) + f"\n{fence}"
+
+
+def render_cleaning_report(pages: list[ArticlePage]) -> str:
+    """One section per article, one entry per pass that changed something."""
+    parts = [
+        "---\ntitle: 清理报告\n---\n",
+        "# 清理报告\n",
+        "每篇文章在发布前都经过一系列清理步骤。下面列出每一步删除的行和改写的行数；"
+        "原始采集文件可在每篇文章侧栏的“原始文件”中下载核对。\n",
+    ]
+    for page in sorted(pages, key=lambda p: p.article.seed_id):
+        article = page.article
+        link = page.src_uri.removeprefix("/")
+        parts.append(f"## {markdown_text(article.seed_id)}\n")
+        parts.append(f"[{markdown_text(article.title)}]({link})\n")
+        if not page.cleaning:
+            parts.append("未作改动。\n")
+        for report in page.cleaning:
+            parts.append(
+                f"- `{report.name}`：删除 {len(report.removed_lines)} 行，"
+                f"改写 {report.rewritten_lines} 行\n"
+            )
+            if report.removed_lines:
+                parts.append(_code_block(report.removed_lines) + "\n")
+    return "\n".join(parts)
