@@ -6,7 +6,8 @@ import re
 
 from ..records import Article
 
-_ONLY_MARKERS = re.compile(r"^[ \t]*(?:[*_]{2,}[ \t]*)+$")
+# `****` or `** **` alone on a line is bold around nothing; `***` and `* * *` are rules.
+_ONLY_MARKERS = re.compile(r"^[ \t]*(?:(?:\*\*){2,}|(?:__){2,}|(\*\*|__)[ \t]+\1)[ \t]*$")
 _EMPTY_EMPHASIS = re.compile(r"(?<![*_])(\*\*|__)[ \t\u00a0]*\1(?![*_])")
 _SPLIT_BOLD = re.compile(r"(?<=\S)\*\*\*\*(?=\S)")
 _BOLD_IMAGE = re.compile(r"^\*\*[ \t]*(!\[[^\]]*\]\([^)]*\))[ \t]*\*\*$")

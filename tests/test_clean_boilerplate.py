@@ -1,0 +1,72 @@
+"""Account promotions: cut by the shape of the tail, never by one account's strings."""
+
+from __future__ import annotations
+
+from test_pages import ARTICLE
+
+from clippings.cleaning.boilerplate import strip_leading_prompts, strip_trailing_promotions
+
+PROSE = (
+    "这是文章本身的一段正文，讲的是一个完整的想法，长度足够像一段真正的文字，"
+    "读者需要它，清理绝不能删掉它。还要再多写几句，让它明显超过一百二十个字符的界限，"
+    "这样它就不会被当作页脚里那种短小的推广语。"
+) * 2
+ARTICLE_TEXT = "\n\n".join(f"第{n}段：{PROSE}" for n in range(1, 5))
+
+
+def _tail(*blocks: str) -> str:
+    return ARTICLE_TEXT + "\n\n" + "\n\n".join(blocks) + "\n"
+
+
+def test_everything_from_an_end_marker_on_is_cut():
+    body = _tail("— **完** —", "投稿请发邮件到：", "**x@example.com**", "![](https://e.com/qr.gif)")
+    assert strip_trailing_promotions(body, ARTICLE) == ARTICLE_TEXT + "\n"
+
+
+def test_reading_list_and_advert_headings_after_it_are_cut():
+    body = _tail(
+        "# 往期回顾",
+        "[1、[另一篇文章]](https://mp.weixin.qq.com/s?__biz=A&mid=1)",
+        "* * *",
+        "![](https://e.com/ad.png)",
+        "# 告别昂贵服务费",
+        "# 无限创意风格",
+        "_**\\--END-_**",
+    )
+    assert strip_trailing_promotions(body, ARTICLE) == ARTICLE_TEXT + "\n"
+
+
+def test_dividers_and_logos_just_before_the_cut_go_with_it():
+    body = _tail("参考：某篇论文", "* * *", "![](https://e.com/logo.png)", "END", "扫码加群")
+    assert strip_trailing_promotions(body, ARTICLE) == ARTICLE_TEXT + "\n\n参考：某篇论文\n"
+
+
+def test_follow_and_star_prompts_are_openers():
+    body = _tail("大家猜一下是什么？", "**⭐星标某号，好内容不错过**", "**用你的赞和在看告诉我～**")
+    assert strip_trailing_promotions(body, ARTICLE) == ARTICLE_TEXT + "\n\n大家猜一下是什么？\n"
+
+
+def test_an_opener_followed_by_prose_is_content():
+    """A podcast host asking listeners to subscribe, then more transcript."""
+    body = _tail("喜欢的话请点赞、分享给朋友。", "谢谢收听。" + PROSE)
+    assert strip_trailing_promotions(body, ARTICLE) == body
+
+
+def test_an_opener_in_the_first_half_is_content():
+    body = "扫码加群的故事是这样开始的。\n\n" + ARTICLE_TEXT + "\n"
+    assert strip_trailing_promotions(body, ARTICLE) == body
+
+
+def test_a_short_last_sentence_without_a_prompt_stays():
+    body = _tail("我们正在看着这一切发生。")
+    assert strip_trailing_promotions(body, ARTICLE) == body
+
+
+def test_follow_prompts_at_the_top_go():
+    body = "点击上方蓝字关注我们\n\n" + ARTICLE_TEXT + "\n"
+    assert strip_leading_prompts(body, ARTICLE) == ARTICLE_TEXT + "\n"
+
+
+def test_a_first_paragraph_without_a_prompt_is_kept_untouched():
+    body = "图｜某图库\n\n\n" + ARTICLE_TEXT + "\n"
+    assert strip_leading_prompts(body, ARTICLE) == body
