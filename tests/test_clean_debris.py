@@ -8,6 +8,7 @@ from clippings.cleaning.emphasis import remove_stray_emphasis, unwrap_bold_image
 from clippings.cleaning.whitespace import (
     collapse_blank_lines,
     strip_invisible_characters,
+    strip_nbsp_beside_cjk,
     strip_trailing_whitespace,
 )
 
@@ -45,3 +46,8 @@ def test_thematic_breaks_and_real_bold_are_not_debris():
 def test_images_wrapped_in_bold_are_unwrapped():
     body = "**![](https://example.com/a.png)**\n**不是图片**\n"
     assert unwrap_bold_images(body, ARTICLE) == "![](https://example.com/a.png)\n**不是图片**\n"
+
+
+def test_nbsp_beside_cjk_goes_between_latin_words_it_stays():
+    body = "思考。\u00a0**我希望** 100\u00a0km\n"
+    assert strip_nbsp_beside_cjk(body, ARTICLE) == "思考。**我希望** 100\u00a0km\n"

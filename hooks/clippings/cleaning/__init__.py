@@ -32,6 +32,7 @@ PASSES: tuple[CleaningPass, ...] = tuple(
     for function in (
         whitespace.strip_invisible_characters,
         whitespace.strip_trailing_whitespace,
+        whitespace.strip_nbsp_beside_cjk,
         emphasis.remove_stray_emphasis,
         emphasis.unwrap_bold_images,
         boilerplate.strip_leading_prompts,

@@ -5,16 +5,26 @@ from __future__ import annotations
 import re
 
 from ..records import Article
+from .markdown_lines import CJK
 
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _TRAILING = re.compile(r"[ \t\u00a0\u3000]+$")
 _HARD_BREAK = re.compile(r"\S(?:  +|\\)$")
 _BLANK_RUN = re.compile(r"\n{3,}")
+_NBSP_BESIDE_CJK = re.compile(f"(?<=[{CJK}])\u00a0+|\u00a0+(?=[{CJK}])")
 
 
 def strip_invisible_characters(body: str, article: Article) -> str:
     """Zero-width spaces and joiners, stray byte-order marks, soft hyphens."""
     return _INVISIBLE.sub("", body)
+
+
+def strip_nbsp_beside_cjk(body: str, article: Article) -> str:
+    """Non-breaking spaces next to CJK text: Chinese uses no spaces, these are debris.
+
+    Between Latin words (`100\u00a0km`) a non-breaking space is meant, and stays.
+    """
+    return _NBSP_BESIDE_CJK.sub("", body)
 
 
 def strip_trailing_whitespace(body: str, article: Article) -> str:
