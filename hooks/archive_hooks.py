@@ -12,11 +12,13 @@ from mkdocs.structure.files import File, InclusionLevel
 from clippings import Archive, build_archive
 from clippings.display import format_date, format_datetime
 from clippings.report import REPORT_URI, render_cleaning_report
+from clippings.sanitize import sanitize_html
 
 log = get_plugin_logger(__name__)
 
 _seeds_dir: Path | None = None
 _archive = Archive()
+_generated_uris: set[str] = set()
 
 
 def on_config(config):
@@ -27,10 +29,9 @@ def on_config(config):
 
 
 def on_files(files, config):
-    global _archive
+    global _archive, _generated_uris
     _archive = build_archive(_seeds_dir)
-    for problem in _archive.problems:
-        log.warning(str(problem))
+    _generated_uris = {page.src_uri for page in _archive.pages} | {REPORT_URI}
     for page in _archive.pages:
         files.append(
             File.generated(
@@ -65,6 +66,20 @@ def on_page_markdown(markdown, page, config, files):
     if "title" in page.meta:
         page.meta["title"] = escape(page.meta["title"])
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    # Pages made from seeds carry captured text: only allowlisted markup goes out.
+    if page.file.src_uri in _generated_uris:
+        return sanitize_html(html)
+    return html
+
+
+def on_post_build(config):
+    # One warning per problem, all together at the end where the archivist looks;
+    # `mkdocs build --strict` turns them into a failed build.
+    for problem in _archive.problems:
+        log.warning(str(problem))
 
 
 def on_serve(server, config, builder):

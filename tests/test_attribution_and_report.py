@@ -7,9 +7,9 @@ from dataclasses import replace
 from test_pages import ARTICLE
 
 from clippings.attribution import reprint_attribution
-from clippings.pages import render_article_page
+from clippings.pages import markdown_text, render_article_page
 from clippings.records import PassReport
-from clippings.report import markdown_text, render_cleaning_report
+from clippings.report import render_cleaning_report
 
 
 def test_reprint_line_names_account_and_author():

@@ -38,5 +38,23 @@ def decode_seed(data: bytes) -> DecodedText:
         pass
     best = from_bytes(data).best()
     if best is None:
-        return DecodedText(_normalise_newlines(data.decode("utf-8", errors="replace")), "utf-8")
+        text = data.decode("utf-8", errors="replace")
+        return DecodedText(_normalise_newlines(text), "utf-8", lossy=True)
     return DecodedText(_normalise_newlines(str(best)), best.encoding)
+
+
+_TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1b")
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for bytes that are not text in any encoding: NULs or many control bytes.
+
+    UTF-16 and UTF-32 text is full of NULs, so a byte-order mark vouches for it.
+    """
+    if any(data.startswith(bom) for bom, _ in _BOMS):
+        return False
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for byte in head if byte < 0x20 and byte not in _TEXT_CONTROLS)
+    return controls > len(head) * 0.05

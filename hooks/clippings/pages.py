@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import html
+import posixpath
 import re
+from collections.abc import Mapping
 from dataclasses import asdict
 from datetime import datetime
+from pathlib import PurePosixPath
 
 import yaml
 
@@ -15,6 +19,16 @@ ARTICLES_DIR = "articles"
 ARTICLE_TEMPLATE = "article.html"
 
 _UNSAFE_RUN = re.compile(r"[^\w.-]+")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+\-.!|~>])")
+
+
+def markdown_text(text: str) -> str:
+    """Text that Markdown shows as it is: no emphasis, links or raw HTML from it."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def _path_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
 
 
 def _slug_segment(segment: str) -> str:
@@ -30,8 +44,30 @@ def article_slug(seed_id: str) -> str:
     """
     slug = "/".join(_slug_segment(part) for part in seed_id.split("/"))
     if slug != seed_id:
-        slug += "-" + hashlib.sha1(seed_id.encode("utf-8")).hexdigest()[:8]
+        slug += "-" + _path_hash(seed_id)
     return slug
+
+
+def slug_with_path_hash(slug: str, seed_path: str) -> str:
+    """A slug told apart from others by a hash of the full seed path, suffix included."""
+    return f"{slug}-{_path_hash(seed_path)}"
+
+
+def article_src_uri(slug: str) -> str:
+    return f"{ARTICLES_DIR}/{slug}.md"
+
+
+def _same_source_notice(src_uri: str, others: Mapping[str, str]) -> str:
+    """An editorial box linking the other captures of the same article."""
+    links = "、".join(
+        f"[seeds/{markdown_text(path)}]"
+        f"({posixpath.relpath(article_src_uri(slug), posixpath.dirname(src_uri))})"
+        for path, slug in others.items()
+    )
+    return (
+        '!!! warning archive-same-source "重复采集"\n\n'
+        f"    这份采集与 {links} 采集自同一篇原文，两份都保留。\n\n"
+    )
 
 
 def _front_matter_value(value: object) -> object:
@@ -42,12 +78,25 @@ def _front_matter_value(value: object) -> object:
     return value
 
 
-def render_article_page(article: Article) -> ArticlePage:
+def render_article_page(
+    article: Article, slug: str | None = None, slugs: Mapping[str, str] | None = None
+) -> ArticlePage:
     """The article as a Markdown document whose front matter carries every field.
 
     The page is self-describing: any Markdown engine that reads front matter can
-    publish it, and the site template reads the sidebar from `article`.
+    publish it, and the site template reads the sidebar from `article`. `slug` is the
+    page address chosen for the archive (default: from the seed id), `slugs` the
+    addresses of the other seeds, for links between captures of one article.
     """
+    src_uri = article_src_uri(slug or article_slug(article.seed_id))
+    notice = ""
+    if article.same_source_as:
+        slugs = slugs or {}
+        others = {
+            path: slugs.get(path, article_slug(str(PurePosixPath(path).with_suffix(""))))
+            for path in article.same_source_as
+        }
+        notice = _same_source_notice(src_uri, others)
     fields = {
         key: _front_matter_value(value)
         for key, value in asdict(article).items()
@@ -57,6 +106,6 @@ def render_article_page(article: Article) -> ArticlePage:
     header = yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=False)
     return ArticlePage(
         article=article,
-        src_uri=f"{ARTICLES_DIR}/{article_slug(article.seed_id)}.md",
-        markdown=f"---\n{header}---\n\n{article.body.strip()}\n",
+        src_uri=src_uri,
+        markdown=f"---\n{header}---\n\n{notice}{article.body.strip()}\n",
     )

@@ -1,39 +1,120 @@
-"""The whole path: seed file, bytes, text, capture, record, cleaned record, page."""
+"""The whole path: seed file, bytes, text, capture, record, cleaned record, page.
+
+Each seed goes through the stages on its own; then the archive is looked at as a
+whole, for what no single seed can show: two captures of the same article, and two
+seeds that would be published at the same address.
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections import defaultdict
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .cleaning import clean
-from .decoding import decode_seed
+from .decoding import decode_seed, looks_binary
 from .discovery import discover_seeds
 from .formats import parse_capture
 from .normalise import normalise
-from .pages import render_article_page
-from .records import Archive, Problem, SeedFile
+from .pages import article_slug, render_article_page, slug_with_path_hash
+from .records import Archive, Article, PassReport, Problem, SeedFile
 
 
-def build_page(seed: SeedFile):
-    """One seed through every stage, with the problems met on the way."""
+@dataclass(frozen=True)
+class CleanedSeed:
+    article: Article
+    cleaning: tuple[PassReport, ...]
+
+
+def read_seed(seed: SeedFile) -> tuple[CleanedSeed | None, list[Problem]]:
+    """One seed through decoding, parsing, normalising and cleaning.
+
+    A seed with nothing to publish (empty, binary) gives no article and one Problem.
+    """
+    seed_path = str(seed.relative_path)
     raw = seed.path.read_bytes()
+    if not raw.strip():
+        return None, [Problem(seed_path, "is empty; no page published")]
+    if looks_binary(raw):
+        return None, [Problem(seed_path, "holds binary data, not text; no page published")]
     decoded = decode_seed(raw)
+    if not decoded.text.strip():
+        return None, [Problem(seed_path, "holds only whitespace; no page published")]
     capture = parse_capture(decoded.text)
     article, problems = normalise(seed, raw, decoded, capture)
+    if decoded.lossy:
+        problems.append(Problem(seed_path, "is in no encoding that could be recognised; "
+                                "unreadable bytes are shown as \ufffd"))  # fmt: skip
     cleaned, reports = clean(article)
-    return replace(render_article_page(cleaned), cleaning=reports), problems
+    return CleanedSeed(cleaned, reports), problems
+
+
+def _flag_same_source(seeds: list[CleanedSeed], problems: list[Problem]) -> list[CleanedSeed]:
+    """Two seeds with one canonical source URL are two captures of one article: keep
+    both, and tell each (and the archivist) about the other."""
+    by_source: dict[str, list[str]] = defaultdict(list)
+    for seed in seeds:
+        if seed.article.source_url:
+            by_source[seed.article.source_url].append(seed.article.seed_path)
+    flagged = []
+    for seed in seeds:
+        paths = by_source.get(seed.article.source_url or "", [])
+        others = tuple(path for path in paths if path != seed.article.seed_path)
+        if others:
+            names = ", ".join(f"seeds/{path}" for path in others)
+            problems.append(
+                Problem(seed.article.seed_path, f"captures the same article as {names}")
+            )
+            seed = replace(seed, article=replace(seed.article, same_source_as=others))
+        flagged.append(seed)
+    return flagged
+
+
+def _assign_slugs(seeds: list[CleanedSeed], problems: list[Problem]) -> dict[str, str]:
+    """Each seed's page address; seeds that would share one (`a.txt` and `a.md`, or
+    `A.txt` and `a.txt` on a case-blind file system) each get a hashed address."""
+    claims: dict[str, list[Article]] = defaultdict(list)
+    for seed in seeds:
+        claims[article_slug(seed.article.seed_id).casefold()].append(seed.article)
+    slugs = {}
+    for articles in claims.values():
+        for article in articles:
+            slug = article_slug(article.seed_id)
+            if len(articles) > 1:
+                others = ", ".join(f"seeds/{a.seed_path}" for a in articles if a is not article)
+                slug = slug_with_path_hash(slug, article.seed_path)
+                problems.append(
+                    Problem(
+                        article.seed_path,
+                        f"would share its page address with {others}; published at {slug}/",
+                    )
+                )
+            slugs[article.seed_path] = slug
+    return slugs
 
 
 def build_archive(seeds_dir: Path) -> Archive:
-    """Every seed under seeds_dir as a page; a seed that cannot be read is a Problem."""
+    """Every seed under seeds_dir as a page; what went wrong is listed as Problems."""
     seeds, problems = discover_seeds(seeds_dir)
-    archive = Archive(problems=problems)
+    cleaned: list[CleanedSeed] = []
     for seed in seeds:
         try:
-            page, seed_problems = build_page(seed)
+            result, seed_problems = read_seed(seed)
         except OSError as error:
-            archive.problems.append(Problem(str(seed.relative_path), f"cannot be read: {error}"))
-            continue
-        archive.pages.append(page)
-        archive.problems.extend(seed_problems)
-    return archive
+            result, seed_problems = (
+                None,
+                [Problem(str(seed.relative_path), f"cannot be read: {error}")],
+            )
+        problems.extend(seed_problems)
+        if result is not None:
+            cleaned.append(result)
+    cleaned = _flag_same_source(cleaned, problems)
+    slugs = _assign_slugs(cleaned, problems)
+    pages = [
+        replace(
+            render_article_page(seed.article, slugs[seed.article.seed_path], slugs),
+            cleaning=seed.cleaning,
+        )
+        for seed in cleaned
+    ]
+    return Archive(pages=pages, problems=problems)

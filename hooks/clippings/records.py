@@ -30,6 +30,7 @@ class DecodedText:
 
     text: str
     encoding: str
+    lossy: bool = False
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ class Article:
     summary: str | None = None
     original_account: str | None = None
     original_author: str | None = None
+    same_source_as: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

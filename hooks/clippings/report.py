@@ -6,18 +6,12 @@ and compare with the raw seed published beside each article.
 
 from __future__ import annotations
 
-import html
 import re
 
+from .pages import markdown_text
 from .records import ArticlePage
 
 REPORT_URI = "cleaning-report.md"
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+\-.!|~>])")
-
-
-def markdown_text(text: str) -> str:
-    """Text that Markdown shows as it is: no emphasis, links or raw HTML from it."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
 def _code_block(lines: tuple[str, ...]) -> str:

@@ -31,6 +31,14 @@ def _scalar(value: object, key: str, problems: list[str]) -> str | None:
     return None
 
 
+def _date(value: object, key: str, problems: list[str]) -> str | None:
+    """A date or a date written as text; a bare number is not a date a person wrote."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        problems.append(f"front matter '{key}' is a number, not a date; ignored")
+        return None
+    return _scalar(value, key, problems)
+
+
 def _string_list(value: object, key: str, problems: list[str]) -> tuple[str, ...]:
     """A list of names; Hexo nests categories as lists of paths, which are flattened."""
     if value is None:
@@ -77,8 +85,8 @@ def parse(text: str) -> Capture:
         body=body,
         title=_scalar(meta.get("title"), "title", problems),
         author=_scalar(meta.get("author"), "author", problems),
-        published=_scalar(meta.get("date"), "date", problems),
-        updated=_scalar(meta.get("updated"), "updated", problems),
+        published=_date(meta.get("date"), "date", problems),
+        updated=_date(meta.get("updated"), "updated", problems),
         place=_scalar(meta.get("location"), "location", problems),
         source_url=_scalar(source, "source", problems),
         cover_image=_scalar(meta.get("cover"), "cover", problems),
