@@ -78,8 +78,8 @@ def on_page_content(html, page, config, files):
 def on_post_build(config):
     # One warning per problem, all together at the end where the archivist looks;
     # `mkdocs build --strict` turns them into a failed build.
-    for problem in _archive.problems:
-        log.warning(str(problem))
+    for warning in _archive.warnings():
+        log.warning(warning)
 
 
 def on_serve(server, config, builder):

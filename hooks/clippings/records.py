@@ -122,6 +122,13 @@ class Archive:
     pages: list[ArticlePage] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
+    def warnings(self) -> list[str]:
+        """One line per seed that had problems, naming the seed and every reason."""
+        reasons: dict[str, list[str]] = {}
+        for problem in self.problems:
+            reasons.setdefault(problem.seed_path, []).append(problem.message)
+        return [f"seeds/{path}: {'; '.join(messages)}" for path, messages in reasons.items()]
+
     def newest_first(self) -> list[ArticlePage]:
         """Pages by publication time, newest first; undated pages last, by seed id."""
         dated = [p for p in self.pages if p.article.published is not None]
