@@ -26,13 +26,12 @@ class CleanedSeed:
     cleaning: tuple[PassReport, ...]
 
 
-def read_seed(seed: SeedFile) -> tuple[CleanedSeed | None, list[Problem]]:
-    """One seed through decoding, parsing, normalising and cleaning.
+def read_seed(seed: SeedFile, raw: bytes) -> tuple[CleanedSeed | None, list[Problem]]:
+    """One seed's bytes through decoding, parsing, normalising and cleaning.
 
     A seed with nothing to publish (empty, binary) gives no article and one Problem.
     """
     seed_path = str(seed.relative_path)
-    raw = seed.path.read_bytes()
     if not raw.strip():
         return None, [Problem(seed_path, "is empty; no page published")]
     if looks_binary(raw):
@@ -99,7 +98,7 @@ def build_archive(seeds_dir: Path) -> Archive:
     cleaned: list[CleanedSeed] = []
     for seed in seeds:
         try:
-            result, seed_problems = read_seed(seed)
+            result, seed_problems = read_seed(seed, seed.path.read_bytes())
         except OSError as error:
             result, seed_problems = (
                 None,
