@@ -10,7 +10,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
 from clippings import Archive, build_archive
-from clippings.display import format_date, format_datetime
+from clippings.display import format_beijing, format_date, format_datetime, is_beijing_time
 from clippings.report import REPORT_URI, render_cleaning_report
 from clippings.sanitize import sanitize_html
 
@@ -53,6 +53,8 @@ def on_files(files, config):
 
 def on_env(env, config, files):
     env.filters["archive_datetime"] = format_datetime
+    env.filters["archive_beijing"] = format_beijing
+    env.tests["archive_beijing_time"] = is_beijing_time
     env.filters["archive_date"] = format_date
     env.globals["archive_articles"] = [
         (page.article, files.get_file_from_path(page.src_uri).url)

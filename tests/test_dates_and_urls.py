@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from clippings.dates import parse_datetime
-from clippings.display import format_date, format_datetime
+from clippings.display import format_beijing, format_date, format_datetime, is_beijing_time
 from clippings.urls import canonical_url, http_url
 
 BEIJING = timezone(timedelta(hours=8))
@@ -43,6 +43,14 @@ def test_display_keeps_the_capture_clock_and_zone():
     assert format_datetime("2024-04-26T00:35:00+08:00") == "2024-04-26 00:35 +08:00"
     assert format_datetime("2025-08-16T04:21:39+00:00") == "2025-08-16 04:21:39 GMT"
     assert format_date(datetime(2024, 4, 26, 0, 35, tzinfo=BEIJING)) == "2024-04-26"
+
+
+def test_display_in_beijing_time():
+    assert format_beijing("2025-08-16T04:21:39+00:00") == "2025-08-16 12:21:39"
+    assert format_beijing("2024-04-26T00:35:00+08:00") == "2024-04-26 00:35"
+    assert format_date("2025-08-15T20:00:00+00:00") == "2025-08-16"
+    assert is_beijing_time("2024-04-26T00:35:00+08:00")
+    assert not is_beijing_time("2025-08-16T04:21:39+00:00")
 
 
 def test_wechat_link_keeps_identity_and_drops_tracking():
