@@ -86,3 +86,11 @@ def test_articles_stay_out_of_the_navigation(built_site):
 
 def test_no_generated_markdown_is_written_into_docs(built_site):
     assert not (ROOT / "docs" / "articles").exists()
+
+
+def test_sidebar_shows_length_and_reading_time(built_site):
+    meta = _meta(built_site.page("articles/003_c5574c47c0f95dce"))
+    characters = int(meta.select_one(".archive-meta__characters").get_text())
+    minutes = int(meta.select_one(".archive-meta__reading").get_text())
+    assert 15_000 < characters < 20_000
+    assert minutes == -(-characters // 400) or abs(minutes - characters / 400) <= 2

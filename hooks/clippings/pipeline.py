@@ -17,6 +17,7 @@ from .discovery import discover_seeds
 from .formats import parse_capture
 from .normalise import normalise
 from .pages import article_slug, render_article_page, slug_with_path_hash
+from .reading import character_count, lead_summary, reading_minutes
 from .records import Archive, Article, PassReport, Problem, SeedFile
 
 
@@ -45,6 +46,12 @@ def read_seed(seed: SeedFile, raw: bytes) -> tuple[CleanedSeed | None, list[Prob
         problems.append(Problem(seed_path, "is in no encoding that could be recognised; "
                                 "unreadable bytes are shown as \ufffd"))  # fmt: skip
     cleaned, reports = clean(article)
+    cleaned = replace(
+        cleaned,
+        summary=cleaned.summary or lead_summary(cleaned.body),
+        characters=character_count(cleaned.body),
+        reading_minutes=reading_minutes(cleaned.body),
+    )
     return CleanedSeed(cleaned, reports), problems
 
 

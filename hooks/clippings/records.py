@@ -78,6 +78,8 @@ class Article:
     original_account: str | None = None
     original_author: str | None = None
     same_source_as: tuple[str, ...] = ()
+    characters: int = 0
+    reading_minutes: int = 0
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,7 @@ def join_blocks(blocks: list[str]) -> str:
 
 
 MARKDOWN_LINK = re.compile(r"!?\[(?P<text>[^\]]*)\]\((?P<url>[^)\s]*)[^)]*\)")
-URL = re.compile(r"https?://[^\s)\]>]+")
+URL = re.compile(r"<?https?://[^\s)\]>]+>?")
 
 
 def visible_text(block: str) -> str:

@@ -1,0 +1,36 @@
+"""Length, reading time and the one-line summary."""
+
+from __future__ import annotations
+
+from clippings.reading import character_count, lead_summary, reading_minutes
+
+
+def test_characters_count_cjk_characters_and_latin_words():
+    assert character_count("中文五个字 and three words") == 8
+
+
+def test_markup_and_urls_are_not_counted():
+    assert character_count("**粗体** [链接](https://example.com/a/b) <https://e.com>") == 4
+
+
+def test_reading_time_rounds_up_and_is_at_least_a_minute():
+    assert reading_minutes("短") == 1
+    assert reading_minutes("字" * 401) == 2
+    assert reading_minutes("word " * 200 + "字" * 400) == 2
+
+
+def test_summary_is_the_first_real_paragraph():
+    body = (
+        "# 标题\n\n图｜某图库\n\n![](https://e.com/a.png)\n\n第一段真正的文字在这里，讲了一件事。\n"
+    )
+    assert lead_summary(body) == "第一段真正的文字在这里，讲了一件事。"
+
+
+def test_long_summary_is_cut_at_a_sentence_end_or_marked():
+    sentence = "这是一句足够长的话，用来测试摘要在句号处截断的行为。"
+    assert lead_summary(sentence * 5) == sentence * 3
+    assert lead_summary("没有标点" * 40).endswith("…")
+
+
+def test_no_summary_without_prose():
+    assert lead_summary("![](https://e.com/a.png)\n\n- 列表\n") is None
