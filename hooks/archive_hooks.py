@@ -6,11 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from markupsafe import escape
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
 from clippings import Archive, build_archive
 from clippings.display import format_beijing, format_date, format_datetime, is_beijing_time
+from clippings.indexes import render_indexes
 from clippings.report import REPORT_URI, render_cleaning_report
 from clippings.sanitize import sanitize_html
 
@@ -31,7 +32,11 @@ def on_config(config):
 def on_files(files, config):
     global _archive, _generated_uris
     _archive = build_archive(_seeds_dir)
+    indexes = render_indexes(_archive)
     _generated_uris = {page.src_uri for page in _archive.pages} | {REPORT_URI}
+    _generated_uris |= {index.src_uri for index in indexes}
+    for index in indexes:
+        files.append(File.generated(config, index.src_uri, content=index.markdown))
     for page in _archive.pages:
         files.append(
             File.generated(
@@ -63,10 +68,14 @@ def on_env(env, config, files):
     return env
 
 
+@event_priority(100)
 def on_page_markdown(markdown, page, config, files):
-    # Material prints page.meta.title unescaped in <title> and the header.
+    # Material prints the title (header, <title>) and tag names unescaped: escape them
+    # before any plugin reads them, hence the priority.
     if "title" in page.meta:
         page.meta["title"] = escape(page.meta["title"])
+    if isinstance(page.meta.get("tags"), list):
+        page.meta["tags"] = [escape(tag) for tag in page.meta["tags"]]
     return markdown
 
 

@@ -102,7 +102,10 @@ def render_article_page(
         for key, value in asdict(article).items()
         if key != "body" and value not in (None, (), "")
     }
-    front_matter = {"template": ARTICLE_TEMPLATE, "title": article.title, "article": fields}
+    front_matter: dict[str, object] = {"template": ARTICLE_TEMPLATE, "title": article.title}
+    if article.tags:
+        front_matter["tags"] = list(article.tags)
+    front_matter["article"] = fields
     header = yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=False)
     return ArticlePage(
         article=article,

@@ -1,0 +1,100 @@
+"""Index pages: the ways into the archive besides search (timeline, authors, sources,
+places). Articles are not in the site's navigation; these pages are how they are found."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from .display import format_date
+from .pages import markdown_text
+from .records import Archive, Article, ArticlePage
+
+UNKNOWN = "不详"
+
+
+@dataclass(frozen=True)
+class IndexPage:
+    src_uri: str
+    title: str
+    markdown: str
+
+
+def _entry(page: ArticlePage) -> str:
+    article = page.article
+    date = format_date(article.published) if article.published else "日期不详"
+    byline = f" · {markdown_text(article.author)}" if article.author else ""
+    return f"- {date} · [{markdown_text(article.title)}]({page.src_uri}){byline}"
+
+
+def _document(title: str, intro: str, sections: list[tuple[str, list[ArticlePage]]]) -> str:
+    parts = [f"---\ntitle: {title}\n---\n", f"# {title}\n", f"{intro}\n"]
+    for heading, pages in sections:
+        parts.append(f"## {heading}\n")
+        parts.append("\n".join(_entry(page) for page in pages) + "\n")
+    return "\n".join(parts)
+
+
+def render_timeline(archive: Archive) -> IndexPage:
+    """Articles by year and month of publication (Beijing time), newest first."""
+    by_month: dict[str, list[ArticlePage]] = defaultdict(list)
+    undated = []
+    for page in archive.newest_first():
+        if page.article.published is None:
+            undated.append(page)
+        else:
+            year, month, _ = format_date(page.article.published).split("-")
+            by_month[f"{year} 年 {int(month)} 月"].append(page)
+    sections = list(by_month.items()) + ([("日期不详", undated)] if undated else [])
+    return IndexPage(
+        "timeline.md", "时间线", _document("时间线", "按发布时间排列的全部文章。", sections)
+    )
+
+
+def _grouped(
+    archive: Archive, key: Callable[[Article], str | None]
+) -> list[tuple[str, list[ArticlePage]]]:
+    groups: dict[str, list[ArticlePage]] = defaultdict(list)
+    for page in archive.newest_first():
+        groups[key(page.article) or UNKNOWN].append(page)
+    known = sorted((name for name in groups if name != UNKNOWN), key=lambda n: (-len(groups[n]), n))
+    names = known + ([UNKNOWN] if UNKNOWN in groups else [])
+    return [(markdown_text(name), groups[name]) for name in names]
+
+
+def source_site(article: Article) -> str | None:
+    """The site an article was captured from, as a reader names it."""
+    if not article.source_url:
+        return None
+    host = urlsplit(article.source_url).hostname or ""
+    if host == "mp.weixin.qq.com":
+        return "微信公众号"
+    return host.removeprefix("www.")
+
+
+def render_indexes(archive: Archive) -> list[IndexPage]:
+    """Every index page of the archive."""
+    return [
+        render_timeline(archive),
+        IndexPage(
+            "authors.md",
+            "作者与公众号",
+            _document(
+                "作者与公众号",
+                "按作者或公众号分组；转载文章归入原载公众号。",
+                _grouped(archive, lambda a: a.author or a.original_account),
+            ),
+        ),
+        IndexPage(
+            "sources.md",
+            "来源网站",
+            _document("来源网站", "按原文所在的网站分组。", _grouped(archive, source_site)),
+        ),
+        IndexPage(
+            "places.md",
+            "发布地",
+            _document("发布地", "按采集记录的发布地分组。", _grouped(archive, lambda a: a.place)),
+        ),
+    ]
