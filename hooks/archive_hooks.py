@@ -20,6 +20,8 @@ log = get_plugin_logger(__name__)
 _seeds_dir: Path | None = None
 _archive = Archive()
 _generated_uris: set[str] = set()
+_pages_by_uri: dict = {}
+_neighbours: dict[str, tuple[str | None, str | None]] = {}
 
 
 def on_config(config):
@@ -57,6 +59,9 @@ def on_files(files, config):
 
 
 def on_env(env, config, files):
+    global _pages_by_uri, _neighbours
+    _pages_by_uri = {p.src_uri: files.get_file_from_path(p.src_uri).page for p in _archive.pages}
+    _neighbours = _archive.neighbours()
     env.filters["archive_datetime"] = format_datetime
     env.filters["archive_beijing"] = format_beijing
     env.tests["archive_beijing_time"] = is_beijing_time
@@ -77,6 +82,15 @@ def on_page_markdown(markdown, page, config, files):
     if isinstance(page.meta.get("tags"), list):
         page.meta["tags"] = [escape(tag) for tag in page.meta["tags"]]
     return markdown
+
+
+def on_page_context(context, page, config, nav):
+    # Previous and next article in publication order, shown in Material's footer.
+    previous_uri, next_uri = _neighbours.get(page.file.src_uri, (None, None))
+    if previous_uri or next_uri:
+        page.previous_page = _pages_by_uri.get(previous_uri)
+        page.next_page = _pages_by_uri.get(next_uri)
+    return context
 
 
 def on_page_content(html, page, config, files):

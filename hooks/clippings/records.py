@@ -131,6 +131,14 @@ class Archive:
             reasons.setdefault(problem.seed_path, []).append(problem.message)
         return [f"seeds/{path}: {'; '.join(messages)}" for path, messages in reasons.items()]
 
+    def neighbours(self) -> dict[str, tuple[str | None, str | None]]:
+        """For each dated page: the page published just before it and just after it."""
+        dated = [p.src_uri for p in reversed(self.newest_first()) if p.article.published]
+        return {
+            uri: (dated[i - 1] if i else None, dated[i + 1] if i + 1 < len(dated) else None)
+            for i, uri in enumerate(dated)
+        }
+
     def newest_first(self) -> list[ArticlePage]:
         """Pages by publication time, newest first; undated pages last, by seed id."""
         dated = [p for p in self.pages if p.article.published is not None]
