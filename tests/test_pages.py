@@ -52,10 +52,21 @@ def test_page_front_matter_carries_every_field_and_the_body_follows():
     assert meta["article"]["tags"] == ["甲"]
     assert meta["article"]["seed_path"] == "2024/wechat_0001.txt"
     assert "place" not in meta["article"]
-    assert body.strip() == "正文。"
+    assert body.strip() == "某号\n{: .archive-byline }\n\n正文。"
 
 
 def test_title_with_yaml_and_html_syntax_survives_front_matter():
     title = 'a: "b" --- <script>alert(1)</script>'
     page = render_article_page(replace(ARTICLE, title=title))
     assert yaml.safe_load(page.markdown.split("---\n", 2)[1])["title"] == title
+
+
+def test_byline_names_author_original_account_and_place_as_text():
+    article = replace(ARTICLE, author="某*号", original_account="原号", place="<上海>")
+    body = render_article_page(article).markdown.split("---\n", 2)[2]
+    assert body.lstrip().startswith("某\\*号 · 原载：原号 · &lt;上海&gt;\n{: .archive-byline }\n")
+
+
+def test_no_byline_without_author_account_or_place():
+    article = replace(ARTICLE, author=None)
+    assert render_article_page(article).markdown.split("---\n", 2)[2].strip() == "正文。"

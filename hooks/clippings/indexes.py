@@ -30,7 +30,9 @@ def _entry(page: ArticlePage) -> str:
 
 
 def _document(title: str, intro: str, sections: list[tuple[str, list[ArticlePage]]]) -> str:
-    parts = [f"---\ntitle: {title}\n---\n", f"# {title}\n", f"{intro}\n"]
+    # Index pages only repeat titles and names: search should lead to the articles.
+    header = f"---\ntitle: {title}\nsearch:\n  exclude: true\n---\n"
+    parts = [header, f"# {title}\n", f"{intro}\n"]
     for heading, pages in sections:
         parts.append(f"## {heading}\n")
         parts.append("\n".join(_entry(page) for page in pages) + "\n")

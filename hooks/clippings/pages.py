@@ -78,6 +78,16 @@ def _front_matter_value(value: object) -> object:
     return value
 
 
+def _byline(article: Article) -> str:
+    """Who and where, under the title: also what makes authors findable by search."""
+    parts = [article.author or ""]
+    if article.original_account and article.original_account != article.author:
+        parts.append(f"原载：{article.original_account}")
+    parts.append(article.place or "")
+    text = " · ".join(markdown_text(part) for part in parts if part)
+    return f"{text}\n{{: .archive-byline }}\n\n" if text else ""
+
+
 def render_article_page(
     article: Article, slug: str | None = None, slugs: Mapping[str, str] | None = None
 ) -> ArticlePage:
@@ -110,5 +120,5 @@ def render_article_page(
     return ArticlePage(
         article=article,
         src_uri=src_uri,
-        markdown=f"---\n{header}---\n\n{notice}{article.body.strip()}\n",
+        markdown=f"---\n{header}---\n\n{_byline(article)}{notice}{article.body.strip()}\n",
     )

@@ -23,7 +23,8 @@ def _code_block(lines: tuple[str, ...]) -> str:
 def render_cleaning_report(pages: list[ArticlePage]) -> str:
     """One section per article, one entry per pass that changed something."""
     parts = [
-        "---\ntitle: 清理报告\n---\n",
+        # The report repeats every article's title: keep it out of search results.
+        "---\ntitle: 清理报告\nsearch:\n  exclude: true\n---\n",
         "# 清理报告\n",
         "每篇文章在发布前都经过一系列清理步骤。下面列出每一步删除的行和改写的行数；"
         "原始采集文件可在每篇文章侧栏的“原始文件”中下载核对。\n",
