@@ -1,0 +1,174 @@
+"""End-to-end tests in Debian's Chromium, driven by Playwright, against the built site
+served on 127.0.0.1. Screenshots go to tests/artifacts/ for a person to look at."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import sync_playwright
+from seed_expectations import EXPECTED_SEEDS, ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = ROOT / "tests" / "artifacts"
+# The archived images are the only third-party requests a page may make.
+IMAGE_HOSTS = ("mmbiz.qpic.cn", "img.36krcdn.com", "cdn.jsdelivr.net")
+PIXEL = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360f8cfc0000003010100c9fe92ef0000000049454e44ae426082"
+)
+TITLES = {e.seed_id: e.title for e in EXPECTED_SEEDS}
+NEWEST_FIRST = sorted(EXPECTED_SEEDS, key=lambda e: e.published_at, reverse=True)
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(built_site):
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), partial(_QuietHandler, directory=str(built_site.root))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if shutil.which(CHROMIUM) is None:
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (.ci/run does)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """One browser page that records what it asked for and what it complained about."""
+
+    def __init__(self, browser, base_url: str, width: int, height: int = 900):
+        self.base_url = base_url
+        self.context = browser.new_context(viewport={"width": width, "height": height})
+        self.page = self.context.new_page()
+        self.foreign_requests: list[str] = []
+        self.console_errors: list[str] = []
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda error: self.console_errors.append(str(error)))
+        self.page.route("**/*", self._route)
+
+    def _console(self, message):
+        if message.type == "error":
+            self.console_errors.append(message.text)
+
+    def _route(self, route):
+        url = route.request.url
+        host = urlsplit(url).hostname or ""
+        if url.startswith(self.base_url):
+            route.continue_()
+        elif host in IMAGE_HOSTS:
+            route.fulfill(status=200, content_type="image/png", body=PIXEL)
+        else:
+            self.foreign_requests.append(url)
+            route.abort()
+
+    def goto(self, path: str = ""):
+        self.page.goto(self.base_url + path)
+        self.page.wait_for_load_state("networkidle")
+        return self.page
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser, base_url):
+    opened: list[Visit] = []
+
+    def open_visit(width: int = 1280) -> Visit:
+        opened.append(Visit(browser, base_url, width))
+        return opened[-1]
+
+    yield open_visit
+    for one in opened:
+        assert one.foreign_requests == [], "requests left 127.0.0.1"
+        assert one.console_errors == []
+        one.close()
+
+
+def _shot(page, name: str):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
+
+
+def _visible_text(page, selector: str) -> str:
+    return page.locator(f"{selector} >> visible=true").first.inner_text().strip()
+
+
+def test_home_lists_the_articles_newest_first(visit):
+    page = visit().goto()
+    titles = page.locator(".archive-list__title").all_inner_texts()
+    assert [t.strip() for t in titles] == [e.title for e in NEWEST_FIRST]
+    _shot(page, "home")
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_article_shows_its_metadata_on_desktop_and_phone(visit, width):
+    expected = next(e for e in EXPECTED_SEEDS if e.seed_id.startswith("002"))
+    page = visit(width).goto(f"articles/{expected.seed_id}/")
+    assert page.locator("article h1").inner_text().strip() == expected.title
+    assert _visible_text(page, ".archive-meta .archive-meta__author") == expected.author
+    assert _visible_text(page, ".archive-meta .archive-meta__published") == (
+        expected.published_display
+    )
+    assert _visible_text(page, ".archive-meta .archive-meta__place") == expected.place
+    source = page.locator(".archive-meta a.archive-meta__source >> visible=true").first
+    assert source.get_attribute("href") == expected.source_url
+    _shot(page, f"article-{width}")
+
+
+SEARCHES = [
+    ("贪吃蛇", "003_c5574c47c0f95dce"),
+    ("治愈癌症", "003_c5574c47c0f95dce"),
+    ("预训练", "002_0aa2ea9de07dcc1e"),
+    ("斯坦福", "001_4830aab3c3ed9d32"),
+    ("韩国", "000_37a665e4ef7b3441"),
+    ("Logan Bartlett", "004_db852270f7b26be9"),
+    ("chatgpt", "000_37a665e4ef7b3441"),
+    ("智东西", "003_c5574c47c0f95dce"),
+    ("王涵", "003_c5574c47c0f95dce"),
+]
+
+
+@pytest.mark.parametrize(("query", "seed_id"), SEARCHES)
+def test_search_finds_the_right_article_first(visit, query, seed_id):
+    one = visit()
+    page = one.goto()
+    box = page.locator("input.md-search__input")
+    box.fill(query)
+    box.press("End")
+    first = page.locator(".md-search-result__item > .md-search-result__link").first
+    first.wait_for(timeout=10_000)
+    assert urlsplit(first.get_attribute("href")).path.endswith(f"/articles/{seed_id}/")
+    if query == "贪吃蛇":
+        _shot(page, "search")
+
+
+@pytest.mark.parametrize(("path", "link_text"), [("timeline/", None), ("tags/", None)])
+def test_index_pages_lead_to_articles(visit, path, link_text):
+    page = visit().goto(path)
+    link = page.locator("article a[href*='articles/']").first
+    title = link.inner_text().strip()
+    link.click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator("article h1").inner_text().strip() == title
+    assert "/articles/" in page.url
