@@ -160,6 +160,7 @@ def test_search_finds_the_right_article_first(visit, query, seed_id):
     first.wait_for(timeout=10_000)
     assert urlsplit(first.get_attribute("href")).path.endswith(f"/articles/{seed_id}/")
     if query == "贪吃蛇":
+        page.wait_for_timeout(500)  # let the search overlay finish fading in
         _shot(page, "search")
 
 
