@@ -94,3 +94,8 @@ def test_sidebar_shows_length_and_reading_time(built_site):
     minutes = int(meta.select_one(".archive-meta__reading").get_text())
     assert 15_000 < characters < 20_000
     assert minutes == -(-characters // 400) or abs(minutes - characters / 400) <= 2
+
+
+def test_search_dialog_has_an_accessible_name(built_site):
+    dialog = built_site.page("").select_one(".md-search[role=dialog]")
+    assert dialog["aria-label"] == "搜索"
