@@ -11,6 +11,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from clippings import Archive, build_archive
 from clippings.display import format_beijing, format_date, format_datetime, is_beijing_time
+from clippings.glossary import GlossaryExtension
 from clippings.indexes import render_indexes
 from clippings.report import REPORT_URI, render_cleaning_report
 from clippings.sanitize import sanitize_html
@@ -19,6 +20,7 @@ log = get_plugin_logger(__name__)
 
 _seeds_dir: Path | None = None
 _archive = Archive()
+_glossary = GlossaryExtension()
 _generated_uris: set[str] = set()
 _pages_by_uri: dict = {}
 _neighbours: dict[str, tuple[str | None, str | None]] = {}
@@ -28,12 +30,15 @@ def on_config(config):
     global _seeds_dir
     configured = config.extra.get("archive", {}).get("seeds_dir", "seeds")
     _seeds_dir = Path(config.config_file_path).parent / configured
+    # `abbr` that finds glossary terms inside Chinese text, with the archive's glossary.
+    config.markdown_extensions.append(_glossary)
     return config
 
 
 def on_files(files, config):
     global _archive, _generated_uris
     _archive = build_archive(_seeds_dir)
+    _glossary.set_terms(_archive.glossary)
     indexes = render_indexes(_archive)
     _generated_uris = {page.src_uri for page in _archive.pages} | {REPORT_URI}
     _generated_uris |= {index.src_uri for index in indexes}

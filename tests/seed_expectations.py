@@ -22,6 +22,17 @@ class ExpectedSeed:
     source_url: str | None
     cover: bool
     title_suspect: bool = False
+    # What the editor's annotations (seeds/*.notes.yml) put on the page instead.
+    corrected_title: str | None = None
+    corrected_author: str | None = None
+
+    @property
+    def page_title(self) -> str:
+        return self.corrected_title or self.title
+
+    @property
+    def page_author(self) -> str | None:
+        return self.corrected_author or self.author
 
     @property
     def published_at(self) -> datetime:
@@ -75,6 +86,8 @@ EXPECTED_SEEDS = (
         "https://www.36kr.com/p/3425008830123401",
         cover=False,
         title_suspect=True,
+        corrected_title="GPT-8或能治愈癌症：奥特曼谈GPT-5的突破与AI发展的4大瓶颈",
+        corrected_author="王涵",
     ),
     ExpectedSeed(
         "004_db852270f7b26be9",

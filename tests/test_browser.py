@@ -21,7 +21,7 @@ PIXEL = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
     "1f15c4890000000d49444154789c6360f8cfc0000003010100c9fe92ef0000000049454e44ae426082"
 )
-TITLES = {e.seed_id: e.title for e in EXPECTED_SEEDS}
+TITLES = {e.seed_id: e.page_title for e in EXPECTED_SEEDS}
 NEWEST_FIRST = sorted(EXPECTED_SEEDS, key=lambda e: e.published_at, reverse=True)
 
 
@@ -117,7 +117,7 @@ def _visible_text(page, selector: str) -> str:
 def test_home_lists_the_articles_newest_first(visit):
     page = visit().goto()
     titles = page.locator(".archive-list__title").all_inner_texts()
-    assert [t.strip() for t in titles] == [e.title for e in NEWEST_FIRST]
+    assert [t.strip() for t in titles] == [e.page_title for e in NEWEST_FIRST]
     _shot(page, "home")
 
 
@@ -125,7 +125,7 @@ def test_home_lists_the_articles_newest_first(visit):
 def test_article_shows_its_metadata_on_desktop_and_phone(visit, width):
     expected = next(e for e in EXPECTED_SEEDS if e.seed_id.startswith("002"))
     page = visit(width).goto(f"articles/{expected.seed_id}/")
-    assert page.locator("article h1").inner_text().strip() == expected.title
+    assert page.locator("article h1").inner_text().strip() == expected.page_title
     assert _visible_text(page, ".archive-meta .archive-meta__author") == expected.author
     assert _visible_text(page, ".archive-meta .archive-meta__published") == (
         expected.published_display

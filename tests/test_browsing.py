@@ -14,7 +14,7 @@ from clippings.pages import render_article_page
 from clippings.records import Archive
 
 CHRONOLOGICAL = sorted(EXPECTED_SEEDS, key=lambda e: e.published_at)
-TITLES = {e.seed_id: e.title for e in EXPECTED_SEEDS}
+TITLES = {e.seed_id: e.page_title for e in EXPECTED_SEEDS}
 
 
 def _links(site, page_path: str) -> dict[str, str]:
@@ -44,11 +44,11 @@ def test_home_shows_covers_and_one_line_summaries(built_site):
     items = built_site.page("").select(".archive-list__item")
     by_title = {i.select_one(".archive-list__title").get_text(strip=True): i for i in items}
     for expected in EXPECTED_SEEDS:
-        item = by_title[expected.title]
+        item = by_title[expected.page_title]
         cover = item.select_one("img.archive-list__cover")
         assert (cover is not None) is expected.cover
         if cover:
-            assert cover["alt"] == expected.title
+            assert cover["alt"] == expected.page_title
         summary = item.select_one(".archive-list__summary").get_text(strip=True)
         assert 10 <= len(summary) <= 81
     assert (
@@ -86,7 +86,7 @@ def test_article_tag_chips_link_to_the_tags_page(built_site):
 def test_authors_page_groups_by_author_or_original_account(built_site):
     sections = _sections(built_site, "authors")
     assert sections["AI寒武纪"] == [TITLES["001_4830aab3c3ed9d32"]]
-    assert sections["智东西"] == [TITLES["003_c5574c47c0f95dce"]]
+    assert sections["王涵"] == [TITLES["003_c5574c47c0f95dce"]]
     assert sections["不详"] == [TITLES["000_37a665e4ef7b3441"]]
     assert list(sections)[-1] == "不详"
 
@@ -117,7 +117,7 @@ def test_previous_and_next_follow_publication_order(built_site, index):
             assert link is None
         else:
             assert urljoin(base, link["href"]) == f"/articles/{neighbour.seed_id}/"
-            assert neighbour.title in link["aria-label"]
+            assert neighbour.page_title in link["aria-label"]
 
 
 def test_index_pages_escape_titles_and_names():

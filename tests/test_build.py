@@ -15,11 +15,11 @@ def _meta(page):
 @pytest.mark.parametrize("expected", EXPECTED_SEEDS, ids=lambda e: e.seed_id)
 def test_article_page_shows_title_once_and_its_metadata(built_site, expected):
     page = built_site.page(f"articles/{expected.seed_id}")
-    assert [h1.get_text(strip=True) for h1 in page.find_all("h1")] == [expected.title]
+    assert [h1.get_text(strip=True) for h1 in page.find_all("h1")] == [expected.page_title]
     meta = _meta(page)
     assert meta is not None
     author = meta.select_one(".archive-meta__author")
-    assert (author.get_text(strip=True) if author else None) == expected.author
+    assert (author.get_text(strip=True) if author else None) == expected.page_author
     published = meta.select_one("time.archive-meta__published")
     assert published["datetime"] == expected.published
     assert published.get_text(strip=True) == expected.published_display
@@ -42,7 +42,9 @@ def test_article_page_shows_title_once_and_its_metadata(built_site, expected):
     assert meta.select_one(".archive-meta__format")["data-format"] == expected.format
     seed_name = meta.select_one(".archive-meta__seed").get_text(strip=True)
     assert seed_name == f"seeds/{expected.seed_id}.txt"
-    assert (meta.select_one(".archive-meta__warning") is not None) is expected.title_suspect
+    # A suspect title the editor has corrected is no longer flagged.
+    suspect = expected.title_suspect and not expected.corrected_title
+    assert (meta.select_one(".archive-meta__warning") is not None) is suspect
 
 
 def test_article_body_is_on_the_page(built_site):
@@ -66,12 +68,12 @@ def test_home_lists_every_article_newest_first_with_date_and_author(built_site):
     items = home.select(".archive-list__item")
     by_date = sorted(EXPECTED_SEEDS, key=lambda e: e.published_at, reverse=True)
     assert [i.select_one(".archive-list__title").get_text(strip=True) for i in items] == [
-        e.title for e in by_date
+        e.page_title for e in by_date
     ]
     assert [i.select_one("time")["datetime"] for i in items] == [e.published for e in by_date]
     authors = [a.get_text(strip=True) if (a := i.select_one(".archive-list__author")) else None
                for i in items]  # fmt: skip
-    assert authors == [e.author for e in by_date]
+    assert authors == [e.page_author for e in by_date]
     for item, expected in zip(items, by_date, strict=True):
         href = item.select_one(".archive-list__title")["href"]
         assert urljoin("/", href) == f"/articles/{expected.seed_id}/"

@@ -110,7 +110,9 @@ def test_seed_002_postscript_is_a_section(built_site):
 def test_seed_003_setext_sections_make_a_21_entry_table_of_contents(built_site):
     page = built_site.page("articles/003_c5574c47c0f95dce")
     toc = page.select(".md-sidebar--secondary .md-nav--secondary > ul > li")
-    assert len(toc) == 21
+    # 21 sections of the article, then the editor's 被引用 list.
+    assert len(toc) == 22
+    assert toc[-1].get_text(strip=True) == "被引用"
     first = toc[0].get_text(strip=True)
     assert first == "01.7秒做出一个贪吃蛇小游戏，GPT-5可以几乎即时地按需创建软件"
     assert "**" not in page.select_one("article").get_text()

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from .display import format_date
 from .pages import markdown_text
-from .records import Archive, Article, ArticlePage
+from .records import Archive, Article, ArticlePage, NoteEntry
 
 UNKNOWN = "不详"
 
@@ -76,10 +76,43 @@ def source_site(article: Article) -> str | None:
     return host.removeprefix("www.")
 
 
+def _note_entry(note: NoteEntry) -> str:
+    date = format_date(note.published) if note.published else "日期不详"
+    first_line = note.text.strip().split("\n")[0]
+    return (
+        f"- {date} · [{markdown_text(note.title)}]({note.src_uri}#note-{note.number})："
+        f"“{markdown_text(note.quote)}”  \n  {markdown_text(first_line)}"
+    )
+
+
+def render_notes_index(archive: Archive) -> IndexPage:
+    """Every passage note, grouped by tag and in publication order: read the 预测 group
+    as a tracker of predictions over time."""
+    by_tag: dict[str, list[NoteEntry]] = defaultdict(list)
+    for note in archive.notes:
+        for tag in note.tags or ("未分类",):
+            by_tag[tag].append(note)
+    names = sorted((t for t in by_tag if t != "未分类"), key=lambda t: (-len(by_tag[t]), t))
+    names += ["未分类"] if "未分类" in by_tag else []
+    parts = [
+        "---\ntitle: 批注\nsearch:\n  exclude: true\n---\n",
+        "# 批注\n",
+        "编者对文章段落所作的全部批注，按标签分组，组内按文章发布时间排列。\n",
+    ]
+    for name in names:
+        notes = sorted(by_tag[name], key=lambda n: (n.published is None, n.published, n.number))
+        parts.append(f"## {markdown_text(name)}\n")
+        parts.append("\n".join(_note_entry(note) for note in notes) + "\n")
+    if not names:
+        parts.append("尚无批注。\n")
+    return IndexPage("notes.md", "批注", "\n".join(parts))
+
+
 def render_indexes(archive: Archive) -> list[IndexPage]:
     """Every index page of the archive."""
     return [
         render_timeline(archive),
+        render_notes_index(archive),
         IndexPage(
             "authors.md",
             "作者与公众号",

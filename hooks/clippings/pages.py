@@ -110,7 +110,7 @@ def render_article_page(
     fields = {
         key: _front_matter_value(value)
         for key, value in asdict(article).items()
-        if key != "body" and value not in (None, (), "")
+        if key != "body" and value not in (None, (), "", {})
     }
     front_matter: dict[str, object] = {"template": ARTICLE_TEMPLATE, "title": article.title}
     if article.tags:

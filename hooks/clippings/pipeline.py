@@ -11,10 +11,13 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .annotations import Annotations
+from .annotations.layer import apply_layer, read_sidecar
 from .cleaning import clean
 from .decoding import decode_seed, looks_binary
 from .discovery import discover_seeds
 from .formats import parse_capture
+from .glossary import GLOSSARY_FILE, parse_glossary
 from .normalise import normalise
 from .pages import article_slug, render_article_page, slug_with_path_hash
 from .reading import character_count, lead_summary, reading_minutes
@@ -25,6 +28,7 @@ from .records import Archive, Article, PassReport, Problem, SeedFile
 class CleanedSeed:
     article: Article
     cleaning: tuple[PassReport, ...]
+    annotations: Annotations | None = None
 
 
 def read_seed(seed: SeedFile, raw: bytes) -> tuple[CleanedSeed | None, list[Problem]]:
@@ -113,14 +117,29 @@ def build_archive(seeds_dir: Path) -> Archive:
             )
         problems.extend(seed_problems)
         if result is not None:
-            cleaned.append(result)
+            article, annotations, sidecar_problems = read_sidecar(seed, result.article)
+            problems.extend(sidecar_problems)
+            cleaned.append(replace(result, article=article, annotations=annotations))
     cleaned = _flag_same_source(cleaned, problems)
     slugs = _assign_slugs(cleaned, problems)
+    articles, notes, note_problems = apply_layer(
+        [(seed.article, seed.annotations) for seed in cleaned], slugs
+    )
+    problems.extend(note_problems)
     pages = [
         replace(
-            render_article_page(seed.article, slugs[seed.article.seed_path], slugs),
-            cleaning=seed.cleaning,
+            render_article_page(article, slugs[article.seed_path], slugs), cleaning=seed.cleaning
         )
-        for seed in cleaned
+        for seed, article in zip(cleaned, articles, strict=True)
     ]
-    return Archive(pages=pages, problems=problems)
+    glossary, glossary_problems = _read_glossary(seeds_dir)
+    problems.extend(glossary_problems)
+    return Archive(pages=pages, problems=problems, notes=notes, glossary=glossary)
+
+
+def _read_glossary(seeds_dir: Path) -> tuple[dict[str, str], list[Problem]]:
+    path = seeds_dir / GLOSSARY_FILE
+    if not path.is_file():
+        return {}, []
+    terms, messages = parse_glossary(path.read_text(encoding="utf-8"))
+    return terms, [Problem(GLOSSARY_FILE, message) for message in messages]

@@ -80,6 +80,8 @@ class Article:
     same_source_as: tuple[str, ...] = ()
     characters: int = 0
     reading_minutes: int = 0
+    captured: dict[str, str] = field(default_factory=dict)
+    editor_note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -117,12 +119,29 @@ class ArticlePage:
         return f"seeds/{self.article.seed_path}"
 
 
+@dataclass(frozen=True)
+class NoteEntry:
+    """A passage note placed on its page, for the notes index and cross-references."""
+
+    seed_id: str
+    src_uri: str
+    title: str
+    published: datetime | None
+    number: int
+    quote: str
+    text: str
+    tags: tuple[str, ...] = ()
+    refers_to: str | None = None
+
+
 @dataclass
 class Archive:
     """Every page built from the seeds folder, and every problem met on the way."""
 
     pages: list[ArticlePage] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    notes: list[NoteEntry] = field(default_factory=list)
+    glossary: dict[str, str] = field(default_factory=dict)
 
     def warnings(self) -> list[str]:
         """One line per seed that had problems, naming the seed and every reason."""

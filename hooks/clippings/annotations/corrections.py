@@ -1,0 +1,47 @@
+"""Metadata corrections: the editor's value is shown, the captured one kept as provenance."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..dates import parse_datetime
+from ..display import format_datetime
+from ..normalise import DEFAULT_TIMEZONE
+from ..records import Article
+from .sidecar import Annotations
+
+_FIELDS = {"title": "title", "author": "author", "date": "published", "tags": "tags",
+           "summary": "summary"}  # fmt: skip
+
+
+def _display(value: object) -> str:
+    if value is None or value == ():
+        return "（无）"
+    if isinstance(value, tuple):
+        return "、".join(value)
+    if hasattr(value, "isoformat"):
+        return format_datetime(value)  # type: ignore[arg-type]
+    return str(value)
+
+
+def apply_corrections(article: Article, annotations: Annotations) -> tuple[Article, list[str]]:
+    """The article with the editor's corrections, and `captured` holding what they replaced."""
+    problems: list[str] = []
+    changes: dict[str, object] = {}
+    captured: dict[str, str] = {}
+    for key, value in annotations.corrections.items():
+        field = _FIELDS[key]
+        if key == "date":
+            try:
+                value = parse_datetime(str(value), DEFAULT_TIMEZONE)
+            except ValueError:
+                problems.append(f"corrected date {value!r} could not be read; ignored")
+                continue
+        captured[field] = _display(getattr(article, field))
+        changes[field] = value
+    if "title" in changes:
+        changes["title_suspect"] = False
+    corrected = replace(article, **changes, captured={**article.captured, **captured})
+    if annotations.editor_note:
+        corrected = replace(corrected, editor_note=annotations.editor_note)
+    return corrected, problems
