@@ -76,3 +76,22 @@ def test_seed_edits_reach_the_served_site(served_seeds):
 
     seed.unlink()
     _wait_for(lambda: len(_home_titles(base_url)) == 5)
+
+
+def _page_text(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return BeautifulSoup(response.read().decode("utf-8"), "html.parser").get_text()
+
+
+def test_annotation_edits_reach_the_served_site(served_seeds):
+    seeds, base_url = served_seeds
+    sidecar = seeds / "004_db852270f7b26be9.notes.yml"
+    page = base_url + "articles/004_db852270f7b26be9/"
+    sidecar.write_text("editor_note: 第一版编者按。\n", encoding="utf-8")
+    _wait_for(lambda: "第一版编者按。" in _page_text(page))
+
+    sidecar.write_text("editor_note: 第二版编者按。\n", encoding="utf-8")
+    _wait_for(lambda: "第二版编者按。" in _page_text(page))
+
+    sidecar.unlink()
+    _wait_for(lambda: "第二版编者按。" not in _page_text(page))
