@@ -11,6 +11,8 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from clippings import Archive, build_archive
 from clippings.display import format_beijing, format_date, format_datetime, is_beijing_time
+from clippings.exports import CSV_URI, JSON_URI, archive_records, render_csv, render_json
+from clippings.feeds import ATOM_URI, RSS_URI, SiteInfo, render_feeds
 from clippings.glossary import GlossaryExtension
 from clippings.indexes import render_indexes
 from clippings.report import REPORT_URI, render_cleaning_report
@@ -60,6 +62,13 @@ def on_files(files, config):
         raw.dest_uri = page.raw_uri
         files.append(raw)
     files.append(File.generated(config, REPORT_URI, content=render_cleaning_report(_archive.pages)))
+    urls = {page.src_uri: files.get_file_from_path(page.src_uri).url for page in _archive.pages}
+    records = archive_records(_archive, urls)
+    site = SiteInfo(config.site_name, config.site_description or "", config.site_url or "/")
+    rss, atom = render_feeds(_archive, site, urls)
+    for uri, content in [(JSON_URI, render_json(records)), (CSV_URI, render_csv(records)),
+                         (RSS_URI, rss), (ATOM_URI, atom)]:  # fmt: skip
+        files.append(File.generated(config, uri, content=content))
     return files
 
 
@@ -84,6 +93,8 @@ def on_page_markdown(markdown, page, config, files):
     # before any plugin reads them, hence the priority.
     if "title" in page.meta:
         page.meta["title"] = escape(page.meta["title"])
+    if "description" in page.meta:
+        page.meta["description"] = escape(page.meta["description"])
     if isinstance(page.meta.get("tags"), list):
         page.meta["tags"] = [escape(tag) for tag in page.meta["tags"]]
     return markdown

@@ -10,6 +10,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 import pytest
+from conftest import build_site
 from playwright.sync_api import sync_playwright
 from seed_expectations import EXPECTED_SEEDS, ROOT
 
@@ -31,12 +32,15 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def base_url(built_site):
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), partial(_QuietHandler, directory=str(built_site.root))
-    )
+def base_url(tmp_path_factory):
+    """The site built for the address it is served at, as it would be deployed."""
+    site_dir = tmp_path_factory.mktemp("browser-site")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site_dir)))
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    result = build_site(site_dir, site_url=url)
+    assert result.returncode == 0, result.stderr
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    yield url
     server.shutdown()
 
 

@@ -113,6 +113,8 @@ def render_article_page(
         if key != "body" and value not in (None, (), "", {})
     }
     front_matter: dict[str, object] = {"template": ARTICLE_TEMPLATE, "title": article.title}
+    if article.summary:
+        front_matter["description"] = article.summary
     if article.tags:
         front_matter["tags"] = list(article.tags)
     front_matter["article"] = fields
