@@ -5,7 +5,7 @@ export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: serve build test lint clean
+.PHONY: serve build offline test lint clean
 
 # The stamp files make set-up run once, and again whenever a requirements file changes.
 $(VENV)/.runtime: requirements.txt
@@ -24,6 +24,10 @@ serve: $(VENV)/.runtime
 build: $(VENV)/.runtime
 	$(BIN)/mkdocs build --strict
 
+# A copy that works from file://, search included: zip site-offline/ and hand it over.
+offline: $(VENV)/.runtime
+	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
+
 lint: $(VENV)/.dev
 	$(BIN)/ruff check hooks tests
 	$(BIN)/ruff format --check hooks tests
@@ -32,4 +36,4 @@ test: $(VENV)/.dev lint
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site site-offline $(VENV)

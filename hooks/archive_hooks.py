@@ -28,8 +28,16 @@ _pages_by_uri: dict = {}
 _neighbours: dict[str, tuple[str | None, str | None]] = {}
 
 
+# Material's offline plugin would load this shim from a CDN; the theme ships a copy.
+OFFLINE_WORKER_SHIM = "assets/javascripts/iframe-worker-shim.js"
+
+
+@event_priority(100)
 def on_config(config):
     global _seeds_dir
+    offline = config.plugins.get("material/offline")
+    if offline is not None and offline.config.enabled:
+        config.extra["polyfills"] = [OFFLINE_WORKER_SHIM]
     configured = config.extra.get("archive", {}).get("seeds_dir", "seeds")
     _seeds_dir = Path(config.config_file_path).parent / configured
     # `abbr` that finds glossary terms inside Chinese text, with the archive's glossary.

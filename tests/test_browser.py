@@ -3,6 +3,7 @@ served on 127.0.0.1. Screenshots go to tests/artifacts/ for a person to look at.
 
 from __future__ import annotations
 
+import os
 import shutil
 import threading
 from functools import partial
@@ -177,3 +178,42 @@ def test_index_pages_lead_to_articles(visit, path, link_text):
     page.wait_for_load_state("networkidle")
     assert page.locator("article h1").inner_text().strip() == title
     assert "/articles/" in page.url
+
+
+def test_offline_copy_works_from_file_urls(browser, tmp_path):
+    """The zipped offline build: pages link to each other and search runs from file://."""
+    os.environ["OFFLINE"] = "true"
+    try:
+        assert build_site(tmp_path).returncode == 0
+    finally:
+        del os.environ["OFFLINE"]
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    foreign: list[str] = []
+
+    def route(request_route):
+        url = request_route.request.url
+        if url.startswith("file://"):
+            request_route.continue_()
+        elif (urlsplit(url).hostname or "") in IMAGE_HOSTS:
+            request_route.fulfill(status=200, content_type="image/png", body=PIXEL)
+        else:
+            foreign.append(url)
+            request_route.abort()
+
+    page.route("**/*", route)
+    page.goto((tmp_path / "index.html").as_uri())
+    link = page.locator(".archive-list__title").first
+    title = link.inner_text().strip()
+    link.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith(".html")
+    assert page.locator("article h1").inner_text().strip() == title
+    page.goto((tmp_path / "index.html").as_uri())
+    box = page.locator("input.md-search__input")
+    box.fill("贪吃蛇")
+    box.press("End")
+    first = page.locator(".md-search-result__item > .md-search-result__link").first
+    first.wait_for(timeout=10_000)
+    assert "articles/003_c5574c47c0f95dce.html" in first.get_attribute("href")
+    assert foreign == []
+    page.close()
