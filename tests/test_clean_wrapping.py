@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from test_pages import ARTICLE
 
-from clippings.cleaning.wrapping import join_wrapped_lines
+from clippings.cleaning.wrapping import join_wrapped_lines, separate_listed_lines
 
 
 @pytest.mark.parametrize(
@@ -49,3 +49,15 @@ def test_wrapped_lines_are_joined(body, expected):
 )
 def test_structure_is_never_joined(body):
     assert join_wrapped_lines(body, ARTICLE) == body
+
+
+def test_lines_listed_in_text_become_paragraphs():
+    body = "引言：\n◆第一条\n◆第二条\n1、甲\n2、乙\n"
+    assert separate_listed_lines(body, ARTICLE) == (
+        "引言：\n\n◆第一条\n\n◆第二条\n\n1、甲\n\n2、乙\n"
+    )
+
+
+def test_listed_lines_in_quotes_and_code_are_left_alone():
+    body = "> ◆引用\n> ◆引用\n\n```\n◆代码\n◆代码\n```\n"
+    assert separate_listed_lines(body, ARTICLE) == body

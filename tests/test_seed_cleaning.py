@@ -163,3 +163,10 @@ def test_cleaning_report_lists_what_was_cut(built_site):
     assert "扫码加群，" in text
     links = {a["href"] for a in report("a", href=True)}
     assert "../articles/002_0aa2ea9de07dcc1e/" in links
+
+
+def test_seed_000_bullet_lines_are_separate_paragraphs(built_site):
+    paragraphs = [p.get_text() for p in _body(built_site, "000_37a665e4ef7b3441")("p")]
+    bullets = [p for p in paragraphs if p.startswith("◆")]
+    assert len(bullets) >= 10
+    assert all(p.count("◆") == 1 for p in bullets)

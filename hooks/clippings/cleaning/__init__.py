@@ -43,6 +43,7 @@ PASSES: tuple[CleaningPass, ...] = tuple(
         headings.drop_repeated_title,
         headings.demote_headings,
         wrapping.join_wrapped_lines,
+        wrapping.separate_listed_lines,
         links.canonicalise_wechat_links,
         links.drop_cover_duplicate,
         links.link_bare_urls,

@@ -66,3 +66,29 @@ def join_wrapped_lines(body: str, article: Article) -> str:
                 continue
         joined.append(line)
     return "\n".join(joined)
+
+
+_LISTED_LINE = re.compile(r"^\s*(?:\d+、|[（(]\d+[)）]|[◆●•■▪►▶★☆◇○※])")
+
+
+def separate_listed_lines(body: str, article: Article) -> str:
+    """Lines the exporter wrote as a list in text (◆ bullets, "1、") become paragraphs.
+
+    Left in one paragraph they would run together on the page, since Markdown treats
+    the newline between them as a space.
+    """
+    lines = body.split("\n")
+    outside = set(lines_outside_code(lines))
+    separated: list[str] = []
+    for index, line in enumerate(lines):
+        previous = lines[index - 1] if index else ""
+        if (
+            index in outside
+            and index - 1 in outside
+            and _LISTED_LINE.match(line)
+            and previous.strip()
+            and not _QUOTE.match(previous)
+        ):
+            separated.append("")
+        separated.append(line)
+    return "\n".join(separated)
