@@ -5,7 +5,7 @@ export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: serve build offline test lint clean
+.PHONY: serve build offline test lint bench clean
 
 # The stamp files make set-up run once, and again whenever a requirements file changes.
 $(VENV)/.runtime: requirements.txt
@@ -28,9 +28,14 @@ build: $(VENV)/.runtime
 offline: $(VENV)/.runtime
 	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
 
+# Build from N synthetic seeds and print measurements: make bench N=1000
+N ?= 1000
+bench: $(VENV)/.runtime
+	$(BIN)/python bench/run.py $(N)
+
 lint: $(VENV)/.dev
-	$(BIN)/ruff check hooks tests
-	$(BIN)/ruff format --check hooks tests
+	$(BIN)/ruff check hooks tests bench
+	$(BIN)/ruff format --check hooks tests bench
 
 test: $(VENV)/.dev lint
 	$(BIN)/python -m pytest

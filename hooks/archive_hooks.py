@@ -3,6 +3,7 @@ this module only hands its pages and problems to MkDocs."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from markupsafe import escape
@@ -26,6 +27,7 @@ _glossary = GlossaryExtension()
 _generated_uris: set[str] = set()
 _pages_by_uri: dict = {}
 _neighbours: dict[str, tuple[str | None, str | None]] = {}
+_started = 0.0
 
 
 # Material's offline plugin would load this shim from a CDN; the theme ships a copy.
@@ -46,7 +48,9 @@ def on_config(config):
 
 
 def on_files(files, config):
-    global _archive, _generated_uris
+    global _archive, _generated_uris, _started
+    _started = time.perf_counter()
+    log.info(f"converting the seeds in {_seeds_dir}")
     _archive = build_archive(_seeds_dir)
     _glossary.set_terms(_archive.glossary)
     indexes = render_indexes(_archive)
@@ -77,6 +81,10 @@ def on_files(files, config):
     for uri, content in [(JSON_URI, render_json(records)), (CSV_URI, render_csv(records)),
                          (RSS_URI, rss), (ATOM_URI, atom)]:  # fmt: skip
         files.append(File.generated(config, uri, content=content))
+    log.info(
+        f"converted {len(_archive.pages)} seeds in {time.perf_counter() - _started:.2f} s; "
+        "rendering pages"
+    )
     return files
 
 
@@ -124,11 +132,17 @@ def on_page_content(html, page, config, files):
     return html
 
 
+@event_priority(-100)
 def on_post_build(config):
     # One warning per problem, all together at the end where the archivist looks;
-    # `mkdocs build --strict` turns them into a failed build.
-    for warning in _archive.warnings():
+    # `mkdocs build --strict` turns them into a failed build. Then a one-line summary.
+    warnings = _archive.warnings()
+    for warning in warnings:
         log.warning(warning)
+    log.info(
+        f"archive: {len(_archive.pages)} articles, {len(warnings)} seeds with warnings, "
+        f"{time.perf_counter() - _started:.1f} s"
+    )
 
 
 def on_serve(server, config, builder):

@@ -1,0 +1,37 @@
+"""The benchmark runs end to end on a small archive (a smoke test, not a timing test)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from seed_expectations import ROOT
+
+
+def test_benchmark_builds_200_synthetic_seeds():
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run.py"), "200"],
+        capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    header, _, row = result.stdout.strip().splitlines()
+    cells = [cell.strip() for cell in row.strip("|").split("|")]
+    columns = [cell.strip() for cell in header.strip("|").split("|")]
+    measured = dict(zip(columns, cells, strict=True))
+    assert measured["N"] == "200"
+    # Generous limits: this only shows the benchmark works and nothing has gone quadratic.
+    assert float(measured["wall s"]) < 120
+    assert float(measured["peak RSS MB"]) < 2000
+
+
+def test_generated_seeds_cover_the_three_formats(tmp_path):
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import generate
+
+    from clippings import build_archive
+
+    generate(30, tmp_path)
+    archive = build_archive(tmp_path)
+    assert archive.problems == []
+    assert {page.article.format for page in archive.pages} == {"wechat", "feed", "front-matter"}
+    assert len({page.article.source_url for page in archive.pages}) == 30
