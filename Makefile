@@ -5,7 +5,7 @@ export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: serve build offline test lint bench clean
+.PHONY: serve build offline test lint bench audit clean
 
 # The stamp files make set-up run once, and again whenever a requirements file changes.
 $(VENV)/.runtime: requirements.txt
@@ -33,12 +33,20 @@ N ?= 1000
 bench: $(VENV)/.runtime
 	$(BIN)/python bench/run.py $(N)
 
+# Lighthouse (npm) in Debian's Chromium on the home page and an article; medians of 3 runs.
+LIGHTHOUSE := .audit/node_modules/.bin/lighthouse
+$(LIGHTHOUSE):
+	npm install --silent --no-audit --no-fund --prefix .audit lighthouse@13.5.0
+
+audit: $(VENV)/.runtime $(LIGHTHOUSE)
+	$(BIN)/python audit/lighthouse.py $(LIGHTHOUSE)
+
 lint: $(VENV)/.dev
-	$(BIN)/ruff check hooks tests bench
-	$(BIN)/ruff format --check hooks tests bench
+	$(BIN)/ruff check hooks tests bench audit
+	$(BIN)/ruff format --check hooks tests bench audit
 
 test: $(VENV)/.dev lint
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site site-offline $(VENV)
+	rm -rf site site-offline .audit $(VENV)
