@@ -18,6 +18,7 @@ from clippings.glossary import GlossaryExtension
 from clippings.indexes import render_indexes
 from clippings.report import REPORT_URI, render_cleaning_report
 from clippings.sanitize import sanitize_html
+from clippings.search_fix import fix_search_worker
 
 log = get_plugin_logger(__name__)
 
@@ -137,6 +138,13 @@ def on_post_build(config):
     # One warning per problem, all together at the end where the archivist looks;
     # `mkdocs build --strict` turns them into a failed build. Then a one-line summary.
     warnings = _archive.warnings()
+    workers = Path(config.site_dir, "assets", "javascripts", "workers")
+    for worker in workers.glob("search.*.min.js"):
+        fixed = fix_search_worker(worker.read_text(encoding="utf-8"))
+        if fixed is None:
+            warnings.append(f"{worker.name}: Material's search segmenter changed; not fixed")
+        else:
+            worker.write_text(fixed, encoding="utf-8")
     for warning in warnings:
         log.warning(warning)
     log.info(

@@ -151,6 +151,11 @@ SEARCHES = [
     ("chatgpt", "000_37a665e4ef7b3441"),
     ("智东西", "003_c5574c47c0f95dce"),
     ("王涵", "003_c5574c47c0f95dce"),
+    # Whole words the index holds, and author names: these need the segmenter fix.
+    ("超级计算机", "001_4830aab3c3ed9d32"),
+    ("GPT-5的预训练", "002_0aa2ea9de07dcc1e"),
+    ("AI深度研究员", "004_db852270f7b26be9"),
+    ("研究员", "004_db852270f7b26be9"),
 ]
 
 
