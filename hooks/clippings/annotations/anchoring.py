@@ -30,7 +30,8 @@ class VisibleText:
     ends: tuple[int, ...]
 
 
-def visible_text(block: str) -> VisibleText:
+def text_with_offsets(block: str) -> VisibleText:
+    """What a reader sees of a block, each character mapped back to its source span."""
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -90,7 +91,7 @@ def place_notes(
 ) -> tuple[list[Placement], list[tuple[PassageNote, str]]]:
     """Where each note's quote sits, or why it could not be placed."""
     blocks = split_blocks(body)
-    visible = [visible_text(block) if _is_prose(block) else None for block in blocks]
+    visible = [text_with_offsets(block) if _is_prose(block) else None for block in blocks]
     placements: list[Placement] = []
     failures: list[tuple[PassageNote, str]] = []
     for note in notes:
