@@ -18,7 +18,7 @@ from clippings.glossary import GlossaryExtension
 from clippings.indexes import render_indexes
 from clippings.report import REPORT_URI, render_cleaning_report
 from clippings.sanitize import sanitize_html
-from clippings.search_fix import fix_search_worker
+from clippings.search import article_document, build_search_files
 
 log = get_plugin_logger(__name__)
 
@@ -82,6 +82,9 @@ def on_files(files, config):
     for uri, content in [(JSON_URI, render_json(records)), (CSV_URI, render_csv(records)),
                          (RSS_URI, rss), (ATOM_URI, atom)]:  # fmt: skip
         files.append(File.generated(config, uri, content=content))
+    documents = [article_document(p.article, urls[p.src_uri]) for p in _archive.newest_first()]
+    for uri, content in build_search_files(documents).items():
+        files.append(File.generated(config, uri, content=content))
     log.info(
         f"converted {len(_archive.pages)} seeds in {time.perf_counter() - _started:.2f} s; "
         "rendering pages"
@@ -138,13 +141,6 @@ def on_post_build(config):
     # One warning per problem, all together at the end where the archivist looks;
     # `mkdocs build --strict` turns them into a failed build. Then a one-line summary.
     warnings = _archive.warnings()
-    workers = Path(config.site_dir, "assets", "javascripts", "workers")
-    for worker in workers.glob("search.*.min.js"):
-        fixed = fix_search_worker(worker.read_text(encoding="utf-8"))
-        if fixed is None:
-            warnings.append(f"{worker.name}: Material's search segmenter changed; not fixed")
-        else:
-            worker.write_text(fixed, encoding="utf-8")
     for warning in warnings:
         log.warning(warning)
     log.info(

@@ -151,11 +151,14 @@ SEARCHES = [
     ("chatgpt", "000_37a665e4ef7b3441"),
     ("智东西", "003_c5574c47c0f95dce"),
     ("王涵", "003_c5574c47c0f95dce"),
-    # Whole words the index holds, and author names: these need the segmenter fix.
+    # Parts of compounds, Latin and Han without a space, several words.
     ("超级计算机", "001_4830aab3c3ed9d32"),
     ("GPT-5的预训练", "002_0aa2ea9de07dcc1e"),
     ("AI深度研究员", "004_db852270f7b26be9"),
     ("研究员", "004_db852270f7b26be9"),
+    ("AI寒武纪", "001_4830aab3c3ed9d32"),
+    ("Sam Altman 斯坦福", "001_4830aab3c3ed9d32"),
+    ("奥特曼 贪吃蛇", "003_c5574c47c0f95dce"),
 ]
 
 

@@ -119,6 +119,8 @@ def render_article_page(
     if article.tags:
         front_matter["tags"] = list(article.tags)
     front_matter["article"] = fields
+    # Articles are found through the archive's own sharded index, not Material's.
+    front_matter["search"] = {"exclude": True}
     # libyaml's emitter: the pure-Python one was the pipeline's largest cost.
     header = yaml.dump(front_matter, Dumper=_DUMPER, allow_unicode=True, sort_keys=False)
     return ArticlePage(

@@ -1,0 +1,177 @@
+"""Build the archive's search index as many small static files.
+
+A reader's first search downloads a tiny manifest, the term shards its query's tokens
+hash to, and the document chunks of the results it shows, never the whole index. Each
+token's postings list its documents and, unless the token is very common, the positions
+that let the browser check a phrase. Files are JavaScript calls so that the same worker
+loads them with `fetch` from a web server and with `importScripts` from `file://`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .tokens import tokenize
+
+FOLDER = "search/archive"
+# Positions of the title, then of the other metadata, then of the body, so the browser
+# can weigh a match by where it is without another file.
+META_START = 500
+BODY_START = 1000
+# A token seen this often anywhere keeps only per-document counts: its positions would
+# cost a query far more to download than they add to a phrase check.
+POSITIONS_LIMIT = 6000
+SHARD_BYTES = 24_000
+MAX_SHARDS = 8192
+DOCUMENTS_PER_CHUNK = 16
+
+_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+_BASE36 = [a + b + c for a in _DIGITS for b in _DIGITS for c in _DIGITS]
+_BASE36 = [code.lstrip("0") or "0" for code in _BASE36]
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    """What the index knows of one article: where it is, what to show, what to match."""
+
+    location: str
+    title: str
+    summary: str
+    tags: tuple[str, ...]
+    metadata: tuple[str, ...]
+    body: str
+
+
+def _base36(number: int) -> str:
+    if number < len(_BASE36):
+        return _BASE36[number]
+    digits = ""
+    while number:
+        number, digit = divmod(number, 36)
+        digits = _DIGITS[digit] + digits
+    return digits
+
+
+def token_hash(token: str) -> int:
+    """32-bit FNV-1a over code points, then MurmurHash3's finaliser.
+
+    FNV's low bits depend only on the characters' low bits, so neighbouring Han
+    characters crowd into a few shards; the finaliser mixes every bit into the low ones.
+    The worker computes the same with Math.imul.
+    """
+    value = 0x811C9DC5
+    for character in token:
+        value = ((value ^ ord(character)) * 0x01000193) & 0xFFFFFFFF
+    value ^= value >> 16
+    value = (value * 0x85EBCA6B) & 0xFFFFFFFF
+    value ^= value >> 13
+    value = (value * 0xC2B2AE35) & 0xFFFFFFFF
+    return value ^ (value >> 16)
+
+
+def document_positions(document: SearchDocument) -> dict[str, list[int]]:
+    """Every token of one document and where it stands, by region."""
+    tokens, positions = tokenize(document.title)
+    tokens, positions = tokens[:META_START], positions[:META_START]
+    start = META_START
+    for value in (*document.metadata, *document.tags):
+        found, at = tokenize(value, start)
+        tokens += found
+        positions += at
+        start += len(found) + 1  # a gap, so no phrase spans two fields
+    if len(tokens) and positions[-1] >= BODY_START:
+        keep = next(i for i, p in enumerate(positions) if p >= BODY_START)
+        tokens, positions = tokens[:keep], positions[:keep]
+    found, at = tokenize(document.body, BODY_START)
+    by_token: dict[str, list[int]] = {}
+    for token, position in zip(tokens + found, positions + at, strict=True):
+        by_token.setdefault(token, []).append(position)
+    return by_token
+
+
+def _region_counts(positions: list[int]) -> str:
+    """`body:meta:title` occurrence counts in base 36, trailing zeros left out."""
+    title = sum(1 for p in positions if p < META_START)
+    meta = sum(1 for p in positions if META_START <= p < BODY_START)
+    counts = [len(positions) - title - meta, meta, title]
+    while len(counts) > 1 and counts[-1] == 0:
+        counts.pop()
+    return ":".join(map(_base36, counts))
+
+
+def _postings(documents: Sequence[SearchDocument]) -> dict[str, str]:
+    """Each token's encoded postings: `doc,pos,pos;doc,pos` or `doc:counts;doc:counts`.
+
+    Document numbers and positions are deltas in base 36, which keeps the files small
+    and the decoder a few lines.
+    """
+    occurrences: dict[str, list[tuple[int, list[int]]]] = {}
+    for number, document in enumerate(documents):
+        for token, positions in document_positions(document).items():
+            occurrences.setdefault(token, []).append((number, positions))
+    encoded: dict[str, str] = {}
+    for token, postings in occurrences.items():
+        positioned = sum(len(positions) for _, positions in postings) <= POSITIONS_LIMIT
+        entries, previous = [], 0
+        for number, positions in postings:
+            delta = _base36(number - previous)
+            previous = number
+            if positioned:
+                steps = [positions[0]] + [b - a for a, b in itertools.pairwise(positions)]
+                entries.append(delta + "," + ",".join(map(_base36, steps)))
+            else:
+                entries.append(delta + ":" + _region_counts(positions))
+        encoded[token] = ";".join(entries)
+    return encoded
+
+
+def _script(function: str, *arguments: object) -> str:
+    values = ",".join(json.dumps(a, ensure_ascii=False, separators=(",", ":")) for a in arguments)
+    return f"{function}({values});\n"
+
+
+def _shard_count(total_bytes: int) -> int:
+    count = 1
+    while count * SHARD_BYTES < total_bytes and count < MAX_SHARDS:
+        count *= 2
+    return count
+
+
+def build_search_files(documents: Iterable[SearchDocument]) -> dict[str, str]:
+    """The index's files by path under the site: manifest, term shards, document chunks.
+
+    Documents are numbered in the given order, which breaks ties between equal scores.
+    """
+    documents = list(documents)
+    postings = _postings(documents)
+    shard_count = _shard_count(sum(len(k) + len(v) + 6 for k, v in postings.items()))
+    shards: list[dict[str, str]] = [{} for _ in range(shard_count)]
+    for token, encoded in postings.items():
+        shards[token_hash(token) % shard_count][token] = encoded
+    files = {
+        f"{FOLDER}/terms/{number}.js": _script("archiveTerms", number, shard)
+        for number, shard in enumerate(shards)
+    }
+    for start in range(0, len(documents), DOCUMENTS_PER_CHUNK):
+        chunk = [
+            [d.location, d.title, d.summary, list(d.tags)]
+            for d in documents[start : start + DOCUMENTS_PER_CHUNK]
+        ]
+        number = start // DOCUMENTS_PER_CHUNK
+        files[f"{FOLDER}/documents/{number}.js"] = _script("archiveDocuments", number, chunk)
+    digest = hashlib.sha1()
+    for path in sorted(files):
+        digest.update(files[path].encode())
+    manifest = {
+        "version": digest.hexdigest()[:12],
+        "documents": len(documents),
+        "shards": shard_count,
+        "chunk": DOCUMENTS_PER_CHUNK,
+        "regions": [META_START, BODY_START],
+    }
+    files[f"{FOLDER}/manifest.js"] = _script("archiveManifest", manifest)
+    return files

@@ -1,0 +1,37 @@
+"""Search tokens: overlapping CJK character bigrams and whole Latin words, with positions.
+
+Bigrams need no dictionary, so any phrase is findable (Lucene's CJK bigram filter does
+the same); positions let the reader's browser check that a phrase's bigrams stand side
+by side. The worker (`overrides/assets/javascripts/workers/archive-search.js`) tokenizes
+queries with the same rules; a change here must be made there too.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Han characters (with extensions) and runs of Latin letters or digits.
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_RUN = re.compile(f"[{_HAN}]+|[0-9a-z]+")
+
+
+def normalise(text: str) -> str:
+    """Full-width forms to ASCII and case folded, as the worker does to queries."""
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def tokenize(text: str, start: int = 0) -> tuple[list[str], list[int]]:
+    """The text's tokens and their positions, the first at `start`, one step per token.
+
+    A Han run of n > 1 characters gives its n - 1 bigrams, a lone Han character itself;
+    a Latin run is one token. Punctuation and spaces take no position, so "GPT-5的" and
+    "GPT 5 的" tokenize alike.
+    """
+    found: list[str] = []
+    for run in _RUN.findall(normalise(text)):
+        if len(run) > 1 and run[0] > "\u2fff":
+            found.extend(run[i : i + 2] for i in range(len(run) - 1))
+        else:
+            found.append(run)
+    return found, list(range(start, start + len(found)))

@@ -1,0 +1,138 @@
+"""The archive's sharded search index: tokens, regions, postings format, files."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from clippings.search import SearchDocument, build_search_files, shards
+from clippings.search.shards import BODY_START, META_START, document_positions, token_hash
+from clippings.search.tokens import tokenize
+
+
+def test_han_runs_become_overlapping_bigrams_and_latin_runs_words():
+    tokens, positions = tokenize("AI寒武纪：GPT-5的预训练")
+    assert tokens == ["ai", "寒武", "武纪", "gpt", "5", "的预", "预训", "训练"]
+    assert positions == list(range(8))
+
+
+def test_a_lone_han_character_is_its_own_token():
+    assert tokenize("他说：好。")[0] == ["他说", "好"]
+
+
+def test_full_width_forms_and_case_are_folded():
+    assert tokenize("ＧＰＴ－５ OpenAI")[0] == ["gpt", "5", "openai"]
+
+
+def test_positions_start_where_asked():
+    assert tokenize("超级计算机", start=1000)[1] == [1000, 1001, 1002, 1003]
+
+
+def test_token_hashes_spread_neighbouring_characters_over_all_shards():
+    run = "".join(chr(0x4E00 + i) for i in range(5000))
+    buckets = {token_hash(run[i : i + 2]) % 128 for i in range(len(run) - 1)}
+    assert len(buckets) == 128
+    # The worker computes the same value; the browser search tests depend on it.
+    assert token_hash("寒武") == token_hash("寒武") != token_hash("武寒")
+
+
+def _document(number: int, body: str, title: str = "标题", **fields) -> SearchDocument:
+    return SearchDocument(
+        location=f"articles/{number}/",
+        title=title,
+        summary=fields.get("summary", ""),
+        tags=fields.get("tags", ()),
+        metadata=fields.get("metadata", ()),
+        body=body,
+    )
+
+
+def test_title_metadata_and_body_have_their_own_regions():
+    document = _document(0, "正文内容", title="标题", metadata=("王涵",), tags=("访谈",))
+    positions = document_positions(document)
+    assert positions["标题"] == [0]
+    assert positions["王涵"] == [META_START]
+    assert positions["访谈"] == [META_START + 2]  # a gap: no phrase spans two fields
+    assert positions["正文"] == [BODY_START]
+
+
+def _decode(encoded: str) -> dict[int, list[int] | list[str]]:
+    """The worker's decoder, in Python: the format is the contract between the two."""
+    postings, document = {}, 0
+    for entry in encoded.split(";"):
+        if ":" in entry:
+            step, *counts = entry.split(":")
+            document += int(step, 36)
+            postings[document] = counts
+        else:
+            step, *steps = entry.split(",")
+            document += int(step, 36)
+            position, positions = 0, []
+            for delta in steps:
+                position += int(delta, 36)
+                positions.append(position)
+            postings[document] = positions
+    return postings
+
+
+def _load(files: dict[str, str]) -> tuple[dict, dict[str, str]]:
+    manifest = json.loads(
+        re.fullmatch(r"archiveManifest\((.*)\);\n", files["search/archive/manifest.js"], re.S)[1]
+    )
+    terms: dict[str, str] = {}
+    for number in range(manifest["shards"]):
+        call = re.fullmatch(
+            r"archiveTerms\((\d+),(.*)\);\n", files[f"search/archive/terms/{number}.js"], re.S
+        )
+        assert int(call[1]) == number
+        for token, encoded in json.loads(call[2]).items():
+            assert token_hash(token) % manifest["shards"] == number
+            terms[token] = encoded
+    return manifest, terms
+
+
+def test_postings_hold_documents_and_positions_each_in_the_shard_its_hash_names():
+    files = build_search_files([_document(0, "超级计算机"), _document(1, "家用计算机和计算机")])
+    manifest, terms = _load(files)
+    assert manifest["documents"] == 2
+    assert _decode(terms["计算"]) == {0: [BODY_START + 2], 1: [BODY_START + 2, BODY_START + 6]}
+    assert _decode(terms["级计"]) == {0: [BODY_START + 1]}
+    assert _decode(terms["标题"]) == {0: [0], 1: [0]}
+
+
+def test_very_common_tokens_keep_counts_by_region_not_positions(monkeypatch):
+    monkeypatch.setattr(shards, "POSITIONS_LIMIT", 3)
+    files = build_search_files([_document(0, "模型模型，模型", title="模型"), _document(1, "模型")])
+    _, terms = _load(files)
+    # body:meta:title counts, trailing zeros left out.
+    assert _decode(terms["模型"]) == {0: ["3", "0", "1"], 1: ["1"]}
+
+
+def test_document_chunks_carry_what_a_result_shows():
+    documents = [
+        _document(n, "正文", title=f"第{n}篇", summary="摘要", tags=("AI",)) for n in range(20)
+    ]
+    files = build_search_files(documents)
+    chunk = files["search/archive/documents/1.js"]
+    assert chunk.startswith("archiveDocuments(1,")
+    assert '["articles/16/","第16篇","摘要",["AI"]]' in chunk
+    assert "search/archive/documents/2.js" not in files
+
+
+def test_shards_grow_with_the_index_and_the_version_with_its_content():
+    small = build_search_files([_document(0, "超级计算机")])
+    large = build_search_files(
+        [
+            _document(n, "".join(chr(0x4E00 + (n * 97 + i) % 20000) for i in range(3000)))
+            for n in range(40)
+        ]
+    )
+    small_manifest, _ = _load(small)
+    large_manifest, _ = _load(large)
+    assert small_manifest["shards"] == 1
+    assert large_manifest["shards"] > 8
+    assert (
+        max(len(text) for path, text in large.items() if "/terms/" in path) < 3 * shards.SHARD_BYTES
+    )
+    changed, _ = _load(build_search_files([_document(0, "超级电脑")]))
+    assert changed["version"] != small_manifest["version"]
