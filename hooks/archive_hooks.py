@@ -11,11 +11,13 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
 from clippings import Archive, build_archive
+from clippings.cache import SeedCache
 from clippings.display import format_beijing, format_date, format_datetime, is_beijing_time
 from clippings.exports import CSV_URI, JSON_URI, archive_records, render_csv, render_json
 from clippings.feeds import ATOM_URI, RSS_URI, SiteInfo, render_feeds
 from clippings.glossary import GlossaryExtension
 from clippings.indexes import render_indexes
+from clippings.progress import progress_reporter
 from clippings.report import REPORT_URI, render_cleaning_report
 from clippings.sanitize import sanitize_html
 from clippings.search import article_document, build_search_files
@@ -23,12 +25,15 @@ from clippings.search import article_document, build_search_files
 log = get_plugin_logger(__name__)
 
 _seeds_dir: Path | None = None
+_cache_dir: Path | None = None
 _archive = Archive()
 _glossary = GlossaryExtension()
 _generated_uris: set[str] = set()
 _pages_by_uri: dict = {}
 _neighbours: dict[str, tuple[str | None, str | None]] = {}
 _started = 0.0
+_phases: dict[str, float] = {}
+_rendered = 0
 
 
 # Material's offline plugin would load this shim from a CDN; the theme ships a copy.
@@ -37,22 +42,32 @@ OFFLINE_WORKER_SHIM = "assets/javascripts/iframe-worker-shim.js"
 
 @event_priority(100)
 def on_config(config):
-    global _seeds_dir
+    global _seeds_dir, _cache_dir
     offline = config.plugins.get("material/offline")
     if offline is not None and offline.config.enabled:
         config.extra["polyfills"] = [OFFLINE_WORKER_SHIM]
-    configured = config.extra.get("archive", {}).get("seeds_dir", "seeds")
-    _seeds_dir = Path(config.config_file_path).parent / configured
+    settings = config.extra.get("archive", {})
+    project = Path(config.config_file_path).parent
+    _seeds_dir = project / settings.get("seeds_dir", "seeds")
+    cache_dir = settings.get("cache_dir", ".cache")
+    _cache_dir = project / cache_dir if cache_dir else None
     # `abbr` that finds glossary terms inside Chinese text, with the archive's glossary.
     config.markdown_extensions.append(_glossary)
     return config
 
 
 def on_files(files, config):
-    global _archive, _generated_uris, _started
+    global _archive, _generated_uris, _started, _rendered
     _started = time.perf_counter()
+    _rendered = 0
     log.info(f"converting the seeds in {_seeds_dir}")
-    _archive = build_archive(_seeds_dir)
+    cache = SeedCache(_cache_dir) if _cache_dir else None
+    _archive = build_archive(
+        _seeds_dir, cache=cache, progress=progress_reporter(log.info, "converting seeds")
+    )
+    if cache is not None:
+        cache.close()
+        log.info(f"seed cache: {cache.hits} unchanged, {cache.misses} converted")
     _glossary.set_terms(_archive.glossary)
     indexes = render_indexes(_archive)
     _generated_uris = {page.src_uri for page in _archive.pages} | {REPORT_URI}
@@ -82,13 +97,15 @@ def on_files(files, config):
     for uri, content in [(JSON_URI, render_json(records)), (CSV_URI, render_csv(records)),
                          (RSS_URI, rss), (ATOM_URI, atom)]:  # fmt: skip
         files.append(File.generated(config, uri, content=content))
+    converted = time.perf_counter()
+    _phases["convert"] = converted - _started
+    log.info(f"converted {len(_archive.pages)} seeds in {_phases['convert']:.2f} s")
     documents = [article_document(p.article, urls[p.src_uri]) for p in _archive.newest_first()]
     for uri, content in build_search_files(documents).items():
         files.append(File.generated(config, uri, content=content))
-    log.info(
-        f"converted {len(_archive.pages)} seeds in {time.perf_counter() - _started:.2f} s; "
-        "rendering pages"
-    )
+    _phases["search"] = time.perf_counter() - converted
+    _phases["render_start"] = time.perf_counter()
+    log.info(f"search index in {_phases['search']:.2f} s; rendering pages")
     return files
 
 
@@ -130,6 +147,10 @@ def on_page_context(context, page, config, nav):
 
 
 def on_page_content(html, page, config, files):
+    global _rendered
+    _rendered += 1
+    if _rendered % 1000 == 0:
+        log.info(f"rendering pages: {_rendered} done")
     # Pages made from seeds carry captured text: only allowlisted markup goes out.
     if page.file.src_uri in _generated_uris:
         return sanitize_html(html)
@@ -143,9 +164,11 @@ def on_post_build(config):
     warnings = _archive.warnings()
     for warning in warnings:
         log.warning(warning)
+    render = time.perf_counter() - _phases["render_start"]
     log.info(
-        f"archive: {len(_archive.pages)} articles, {len(warnings)} seeds with warnings, "
-        f"{time.perf_counter() - _started:.1f} s"
+        f"archive: {len(_archive.pages)} seeds, {_rendered} pages, {len(warnings)} seeds with "
+        f"warnings, {time.perf_counter() - _started:.1f} s (convert {_phases['convert']:.1f} s, "
+        f"search index {_phases['search']:.1f} s, render {render:.1f} s)"
     )
 
 

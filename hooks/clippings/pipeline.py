@@ -8,11 +8,13 @@ seeds that would be published at the same address.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .annotations import Annotations
 from .annotations.layer import apply_layer, read_sidecar
+from .cache import SeedCache
 from .cleaning import clean
 from .decoding import decode_seed, looks_binary
 from .discovery import discover_seeds
@@ -103,23 +105,45 @@ def _assign_slugs(seeds: list[CleanedSeed], problems: list[Problem]) -> dict[str
     return slugs
 
 
-def build_archive(seeds_dir: Path) -> Archive:
-    """Every seed under seeds_dir as a page; what went wrong is listed as Problems."""
+def _read_seed_cached(
+    seed: SeedFile, cache: SeedCache | None
+) -> tuple[CleanedSeed | None, list[Problem]]:
+    try:
+        raw = seed.path.read_bytes()
+    except OSError as error:
+        return None, [Problem(str(seed.relative_path), f"cannot be read: {error}")]
+    if cache is None:
+        return read_seed(seed, raw)
+    key = SeedCache.key(str(seed.relative_path), raw)
+    cached = cache.get(key)
+    if cached is None:
+        cached = read_seed(seed, raw)
+        cache.put(key, cached)
+    result, problems = cached
+    return result, list(problems)
+
+
+def build_archive(
+    seeds_dir: Path,
+    cache: SeedCache | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Archive:
+    """Every seed under seeds_dir as a page; what went wrong is listed as Problems.
+
+    With a cache, a seed whose bytes were converted before is not converted again;
+    `progress(done, total)` is called after each seed.
+    """
     seeds, problems = discover_seeds(seeds_dir)
     cleaned: list[CleanedSeed] = []
-    for seed in seeds:
-        try:
-            result, seed_problems = read_seed(seed, seed.path.read_bytes())
-        except OSError as error:
-            result, seed_problems = (
-                None,
-                [Problem(str(seed.relative_path), f"cannot be read: {error}")],
-            )
+    for done, seed in enumerate(seeds, 1):
+        result, seed_problems = _read_seed_cached(seed, cache)
         problems.extend(seed_problems)
         if result is not None:
             article, annotations, sidecar_problems = read_sidecar(seed, result.article)
             problems.extend(sidecar_problems)
             cleaned.append(replace(result, article=article, annotations=annotations))
+        if progress is not None:
+            progress(done, len(seeds))
     cleaned = _flag_same_source(cleaned, problems)
     slugs = _assign_slugs(cleaned, problems)
     articles, notes, note_problems = apply_layer(

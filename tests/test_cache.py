@@ -1,0 +1,102 @@
+"""The per-seed conversion cache: unchanged seeds are not converted again."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from clippings import build_archive
+from clippings import cache as cache_module
+from clippings import pipeline as pipeline_module
+from clippings.cache import SeedCache, pipeline_version
+from clippings.progress import progress_reporter
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture
+def seeds(tmp_path):
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS, folder)
+    return folder
+
+
+def test_a_second_build_reads_every_seed_from_the_cache_and_gives_the_same_archive(
+    seeds, tmp_path, monkeypatch
+):
+    uncached = build_archive(seeds)
+    first = SeedCache(tmp_path / "cache")
+    build_archive(seeds, cache=first)
+    first.close()
+    assert (first.hits, first.misses) == (0, 5)
+
+    calls = []
+    monkeypatch.setattr(pipeline_module, "read_seed", lambda *a: calls.append(a))
+    second = SeedCache(tmp_path / "cache")
+    cached = build_archive(seeds, cache=second)
+    second.close()
+    assert (second.hits, second.misses) == (5, 0)
+    assert calls == []
+    assert cached.pages == uncached.pages
+    assert cached.problems == uncached.problems
+
+
+def test_an_edited_seed_is_converted_again(seeds, tmp_path):
+    warm = SeedCache(tmp_path / "cache")
+    build_archive(seeds, cache=warm)
+    warm.close()
+    seed = next(seeds.glob("002_*.txt"))
+    seed.write_text(seed.read_text("utf-8").replace("预训练", "预先训练", 1), "utf-8")
+    cache = SeedCache(tmp_path / "cache")
+    archive = build_archive(seeds, cache=cache)
+    cache.close()
+    assert (cache.hits, cache.misses) == (4, 1)
+    page = next(p for p in archive.pages if p.article.seed_path == seed.name)
+    assert "预先训练" in page.markdown
+
+
+def test_another_pipeline_version_starts_afresh_and_removes_the_old_file(tmp_path):
+    SeedCache(tmp_path, pipeline="old").close()
+    SeedCache(tmp_path, pipeline="new").close()
+    assert [p.name for p in tmp_path.iterdir()] == ["seeds-new.sqlite"]
+
+
+def test_entries_no_build_asked_for_are_dropped(tmp_path):
+    cache = SeedCache(tmp_path, pipeline="v")
+    cache.put("a", 1)
+    cache.put("b", 2)
+    cache.close()
+    cache = SeedCache(tmp_path, pipeline="v")
+    assert cache.get("a") == 1
+    cache.close()
+    cache = SeedCache(tmp_path, pipeline="v")
+    assert cache.get("b") is None
+    cache.close()
+
+
+def test_the_pipeline_version_follows_the_package_source(tmp_path, monkeypatch):
+    package = tmp_path / "clippings"
+    shutil.copytree(Path(cache_module.__file__).parent, package)
+    monkeypatch.setattr(cache_module, "_PACKAGE", package)
+    before = pipeline_version()
+    assert pipeline_version() == before
+    cleaning = package / "cleaning" / "whitespace.py"
+    cleaning.write_text(cleaning.read_text("utf-8") + "\n# changed\n", "utf-8")
+    assert pipeline_version() != before
+
+
+def test_progress_is_reported_for_every_seed(seeds):
+    seen = []
+    build_archive(seeds, progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(n, 5) for n in range(1, 6)]
+
+
+def test_progress_lines_come_every_tenth_and_at_the_end():
+    lines: list[str] = []
+    progress = progress_reporter(lines.append, "converting seeds")
+    for done in range(1, 10_001):
+        progress(done, 10_000)
+    assert lines[0] == "converting seeds: 1000/10000"
+    assert len(lines) == 10 and lines[-1] == "converting seeds: 10000/10000"
