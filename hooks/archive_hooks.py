@@ -16,7 +16,7 @@ from clippings.display import format_beijing, format_date, format_datetime, is_b
 from clippings.exports import CSV_URI, JSON_URI, archive_records, render_csv, render_json
 from clippings.feeds import ATOM_URI, RSS_URI, SiteInfo, render_feeds
 from clippings.glossary import GlossaryExtension
-from clippings.indexes import render_indexes
+from clippings.indexes import render_indexes, render_tag_index
 from clippings.progress import progress_reporter
 from clippings.report import REPORT_URI, render_cleaning_report
 from clippings.sanitize import sanitize_html
@@ -31,6 +31,7 @@ _glossary = GlossaryExtension()
 _generated_uris: set[str] = set()
 _pages_by_uri: dict = {}
 _neighbours: dict[str, tuple[str | None, str | None]] = {}
+_tag_starts: dict[str, str] = {}
 _started = 0.0
 _phases: dict[str, float] = {}
 _rendered = 0
@@ -57,7 +58,7 @@ def on_config(config):
 
 
 def on_files(files, config):
-    global _archive, _generated_uris, _started, _rendered
+    global _archive, _generated_uris, _started, _rendered, _tag_starts
     _started = time.perf_counter()
     _rendered = 0
     log.info(f"converting the seeds in {_seeds_dir}")
@@ -69,11 +70,15 @@ def on_files(files, config):
         cache.close()
         log.info(f"seed cache: {cache.hits} unchanged, {cache.misses} converted")
     _glossary.set_terms(_archive.glossary)
-    indexes = render_indexes(_archive)
+    tag_pages, _tag_starts = render_tag_index(_archive)
+    indexes = render_indexes(_archive) + tag_pages
     _generated_uris = {page.src_uri for page in _archive.pages} | {REPORT_URI}
     _generated_uris |= {index.src_uri for index in indexes}
     for index in indexes:
-        files.append(File.generated(config, index.src_uri, content=index.markdown))
+        inclusion = InclusionLevel.UNDEFINED if index.in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(
+            File.generated(config, index.src_uri, content=index.markdown, inclusion=inclusion)
+        )
     for page in _archive.pages:
         files.append(
             File.generated(
@@ -117,6 +122,12 @@ def on_env(env, config, files):
     env.filters["archive_beijing"] = format_beijing
     env.tests["archive_beijing_time"] = is_beijing_time
     env.filters["archive_date"] = format_date
+    # Tag chips link to where the tag's list starts in the paginated tag index. Keys are
+    # escaped like the page tags they are looked up with (see on_page_markdown).
+    env.globals["archive_tag_links"] = {
+        str(escape(tag)): files.get_file_from_path(uri.split("#")[0]).url + "#" + uri.split("#")[1]
+        for tag, uri in _tag_starts.items()
+    }
     env.globals["archive_articles"] = [
         (page.article, files.get_file_from_path(page.src_uri).url)
         for page in _archive.newest_first()

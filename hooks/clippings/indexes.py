@@ -3,8 +3,9 @@ places). Articles are not in the site's navigation; these pages are how they are
 
 from __future__ import annotations
 
+import posixpath
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -15,31 +16,110 @@ from .records import Archive, Article, ArticlePage, NoteEntry
 UNKNOWN = "不详"
 
 
+# Entries per index page: a long list stays quick to render and to scroll on a phone.
+PAGE_SIZE = 200
+
+
 @dataclass(frozen=True)
 class IndexPage:
     src_uri: str
     title: str
     markdown: str
+    in_nav: bool = True
 
 
-def _entry(page: ArticlePage) -> str:
+@dataclass(frozen=True)
+class IndexGroup:
+    """A heading of an index and the articles under it, newest first."""
+
+    name: str
+    pages: list[ArticlePage]
+
+
+def _link(target: str, source: str) -> str:
+    """A Markdown link target from one generated page to another, relative to it."""
+    return posixpath.relpath(target, posixpath.dirname(source) or ".")
+
+
+def _entry(page: ArticlePage, source: str) -> str:
     article = page.article
     date = format_date(article.published) if article.published else "日期不详"
     byline = f" · {markdown_text(article.author)}" if article.author else ""
-    return f"- {date} · [{markdown_text(article.title)}]({page.src_uri}){byline}"
+    return f"- {date} · [{markdown_text(article.title)}]({_link(page.src_uri, source)}){byline}"
 
 
-def _document(title: str, intro: str, sections: list[tuple[str, list[ArticlePage]]]) -> str:
-    # Index pages only repeat titles and names: search should lead to the articles.
-    header = f"---\ntitle: {title}\nsearch:\n  exclude: true\n---\n"
-    parts = [header, f"# {title}\n", f"{intro}\n"]
-    for heading, pages in sections:
-        parts.append(f"## {heading}\n")
-        parts.append("\n".join(_entry(page) for page in pages) + "\n")
-    return "\n".join(parts)
+def paginate(
+    base: str, title: str, intro: str, groups: list[IndexGroup]
+) -> tuple[list[IndexPage], dict[str, str]]:
+    """An index split into pages of at most PAGE_SIZE entries, and where each group starts.
+
+    Page 1 is `<base>.md`, page k `<base>/<k>.md`. A group cut by a page break goes on
+    under its heading marked （续）. With more than one page, page 1 lists every group with
+    its size, linking to where it starts, and every page ends with a pager.
+    """
+    chunks: list[list[tuple[int, bool, list[ArticlePage]]]] = [[]]
+    room = PAGE_SIZE
+    for number, group in enumerate(groups):
+        remaining, first = group.pages, True
+        while remaining:
+            if room == 0:
+                chunks.append([])
+                room = PAGE_SIZE
+            chunks[-1].append((number, first, remaining[:room]))
+            remaining, room, first = remaining[room:], room - len(remaining[:room]), False
+    uris = [f"{base}.md"] + [f"{base}/{k}.md" for k in range(2, len(chunks) + 1)]
+    starts = {
+        groups[number].name: f"{uris[k]}#group-{number}"
+        for k, chunk in enumerate(chunks)
+        for number, first, _ in chunk
+        if first
+    }
+    pages = []
+    for k, chunk in enumerate(chunks):
+        uri = uris[k]
+        heading = title if k == 0 else f"{title} · 第 {k + 1} 页"
+        # Index pages only repeat titles and names: search should lead to the articles.
+        parts = [f"---\ntitle: {heading}\nsearch:\n  exclude: true\n---\n", f"# {heading}\n"]
+        if k == 0:
+            parts.append(f"{intro}\n")
+            if len(chunks) > 1:
+                parts.append(_directory(groups, starts, uri))
+        for number, first, entries in chunk:
+            name = markdown_text(groups[number].name)
+            parts.append(f"## {name} {{#group-{number}}}\n" if first else f"## {name}（续）\n")
+            parts.append("\n".join(_entry(page, uri) for page in entries) + "\n")
+        if not chunk:
+            parts.append("尚无文章。\n")
+        if len(chunks) > 1:
+            parts.append(_pager(uris, k))
+        pages.append(IndexPage(uri, heading, "\n".join(parts), in_nav=k == 0))
+    return pages, starts
 
 
-def render_timeline(archive: Archive) -> IndexPage:
+def _directory(groups: list[IndexGroup], starts: dict[str, str], source: str) -> str:
+    items = [
+        f"[{markdown_text(g.name)}]({_link(starts[g.name], source)})（{len(g.pages)}）"
+        for g in groups
+    ]
+    return "全部分组：" + " · ".join(items) + "\n"
+
+
+def _pager(uris: list[str], current: int) -> str:
+    here = uris[current]
+    parts = []
+    if current > 0:
+        parts.append(f"[‹ 上一页]({_link(uris[current - 1], here)})")
+    parts.append(f"第 {current + 1} / {len(uris)} 页")
+    if current + 1 < len(uris):
+        parts.append(f"[下一页 ›]({_link(uris[current + 1], here)})")
+    pages = " ".join(
+        f"[{k + 1}]({_link(uri, here)})" if k != current else f"**{k + 1}**"
+        for k, uri in enumerate(uris)
+    )
+    return '<nav class="archive-pager" markdown>\n' + " · ".join(parts) + f"\n\n{pages}\n</nav>\n"
+
+
+def render_timeline(archive: Archive) -> list[IndexPage]:
     """Articles by year and month of publication (Beijing time), newest first."""
     by_month: dict[str, list[ArticlePage]] = defaultdict(list)
     undated = []
@@ -49,21 +129,24 @@ def render_timeline(archive: Archive) -> IndexPage:
         else:
             year, month, _ = format_date(page.article.published).split("-")
             by_month[f"{year} 年 {int(month)} 月"].append(page)
-    sections = list(by_month.items()) + ([("日期不详", undated)] if undated else [])
-    return IndexPage(
-        "timeline.md", "时间线", _document("时间线", "按发布时间排列的全部文章。", sections)
-    )
+    groups = [IndexGroup(name, pages) for name, pages in by_month.items()]
+    groups += [IndexGroup("日期不详", undated)] if undated else []
+    return paginate("timeline", "时间线", "按发布时间排列的全部文章。", groups)[0]
 
 
-def _grouped(
-    archive: Archive, key: Callable[[Article], str | None]
-) -> list[tuple[str, list[ArticlePage]]]:
+def _grouped(archive: Archive, keys: Callable[[Article], Iterable[str]]) -> list[IndexGroup]:
+    """Groups by each of an article's keys (none: 不详), largest first, 不详 last."""
     groups: dict[str, list[ArticlePage]] = defaultdict(list)
     for page in archive.newest_first():
-        groups[key(page.article) or UNKNOWN].append(page)
+        for key in keys(page.article) or (UNKNOWN,):
+            groups[key].append(page)
     known = sorted((name for name in groups if name != UNKNOWN), key=lambda n: (-len(groups[n]), n))
     names = known + ([UNKNOWN] if UNKNOWN in groups else [])
-    return [(markdown_text(name), groups[name]) for name in names]
+    return [IndexGroup(name, groups[name]) for name in names]
+
+
+def _one(value: str | None) -> tuple[str, ...]:
+    return (value,) if value else ()
 
 
 def source_site(article: Article) -> str | None:
@@ -108,28 +191,24 @@ def render_notes_index(archive: Archive) -> IndexPage:
     return IndexPage("notes.md", "批注", "\n".join(parts))
 
 
+def render_tag_index(archive: Archive) -> tuple[list[IndexPage], dict[str, str]]:
+    """Articles by tag, and the page and anchor where each tag's list starts."""
+    groups = _grouped(archive, lambda a: a.tags)
+    groups = [group for group in groups if group.name != UNKNOWN]
+    return paginate("tags", "标签", "按采集记录中的标签分组。", groups)
+
+
 def render_indexes(archive: Archive) -> list[IndexPage]:
-    """Every index page of the archive."""
+    """Every index page of the archive but the tags (see render_tag_index)."""
+    authors = _grouped(archive, lambda a: _one(a.author or a.original_account))
+    sources = _grouped(archive, lambda a: _one(source_site(a)))
+    places = _grouped(archive, lambda a: _one(a.place))
     return [
-        render_timeline(archive),
+        *render_timeline(archive),
         render_notes_index(archive),
-        IndexPage(
-            "authors.md",
-            "作者与公众号",
-            _document(
-                "作者与公众号",
-                "按作者或公众号分组；转载文章归入原载公众号。",
-                _grouped(archive, lambda a: a.author or a.original_account),
-            ),
-        ),
-        IndexPage(
-            "sources.md",
-            "来源网站",
-            _document("来源网站", "按原文所在的网站分组。", _grouped(archive, source_site)),
-        ),
-        IndexPage(
-            "places.md",
-            "发布地",
-            _document("发布地", "按采集记录的发布地分组。", _grouped(archive, lambda a: a.place)),
-        ),
+        *paginate(
+            "authors", "作者与公众号", "按作者或公众号分组；转载文章归入原载公众号。", authors
+        )[0],
+        *paginate("sources", "来源网站", "按原文所在的网站分组。", sources)[0],
+        *paginate("places", "发布地", "按采集记录的发布地分组。", places)[0],
     ]
