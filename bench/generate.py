@@ -7,48 +7,36 @@ a known phrase (`短语<number>号`) that search benchmarks can look for.
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
+import re
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
+# A synthetic vocabulary with a Zipf-like frequency: a few words are everywhere (their
+# postings are long, as for 的/我们 in real text), most are rare. Words are 1 to 4
+# characters drawn from 3,000 Han characters.
+_CHARACTERS = [chr(0x4E00 + i * 7) for i in range(3000)]
+_VOCABULARY_RNG = random.Random(8000)
 WORDS = [
-    "人工智能",
-    "模型",
-    "训练",
-    "数据",
-    "算力",
-    "推理",
-    "芯片",
-    "开源",
-    "安全",
-    "对齐",
-    "产品",
-    "用户",
-    "研究",
-    "实验",
-    "论文",
-    "公司",
-    "市场",
-    "监管",
-    "教育",
-    "医疗",
-    "机器人",
-    "编程",
-    "搜索",
-    "语音",
-    "图像",
-    "视频",
-    "翻译",
-    "写作",
-    "科学",
-    "发现",
+    "".join(_VOCABULARY_RNG.choices(_CHARACTERS, k=_VOCABULARY_RNG.choice((1, 2, 2, 2, 3, 4))))
+    for _ in range(8000)
 ]
+_WEIGHTS = list(itertools.accumulate(1 / (rank + 1) for rank in range(len(WORDS))))
+LATIN = ["GPT-5", "OpenAI", "AI", "Sam Altman", "ChatGPT", "2025"]
 PLACES = ["北京", "上海", "广东", "浙江", "江苏", "四川", "未知地区"]
 TAGS = ["AI", "GPT-5", "OpenAI", "芯片", "政策", "访谈", "研究"]
 
 
+def _clause(rng: random.Random) -> str:
+    words = rng.choices(WORDS, cum_weights=_WEIGHTS, k=rng.randint(2, 6))
+    if rng.random() < 0.05:
+        words.insert(rng.randrange(len(words)), rng.choice(LATIN))
+    return "".join(words)
+
+
 def _paragraph(rng: random.Random) -> str:
-    return "，".join("".join(rng.choices(WORDS, k=rng.randint(2, 5))) for _ in range(6)) + "。"
+    return "，".join(_clause(rng) for _ in range(6)) + "。"
 
 
 def _body(rng: random.Random, number: int) -> str:
@@ -61,7 +49,7 @@ def seed_text(number: int, rng: random.Random) -> str:
     when = datetime(2023, 1, 1, tzinfo=timezone(timedelta(hours=8))) + timedelta(
         minutes=rng.randrange(3 * 365 * 24 * 60)
     )
-    title = f"{rng.choice(WORDS)}{rng.choice(WORDS)}的第{number}种可能"
+    title = f"{_clause(rng)}的第{number}种可能"
     body = _body(rng, number)
     kind = number % 3
     if kind == 0:
@@ -85,11 +73,43 @@ def seed_text(number: int, rng: random.Random) -> str:
     )
 
 
-def generate(count: int, folder: Path) -> None:
+def generate(count: int, folder: Path) -> list[str]:
+    """Write the seeds; return their texts, seed n at index n."""
     folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(20251122)
+    texts = []
     for number in range(count):
-        (folder / f"seed_{number:05d}.txt").write_text(seed_text(number, rng), encoding="utf-8")
+        text = seed_text(number, rng)
+        (folder / f"seed_{number:05d}.txt").write_text(text, encoding="utf-8")
+        texts.append(text)
+    return texts
+
+
+_TITLE = re.compile(r"^(?:# |title: |> title: )(.+)$", re.M)
+_HAN_SPAN = re.compile(r"[\u4e00-\u9fff]{8,}")
+
+
+def known_queries(texts: list[str], samples: int = 20) -> list[tuple[str, int]]:
+    """Queries whose right answer is known: (query, seed number).
+
+    For seeds spread over the archive: the seed's known phrase, its title, and six Han
+    characters from inside one of its clauses that no other seed contains.
+    """
+    rng = random.Random(7)
+    queries = []
+    for number in sorted({i * len(texts) // samples for i in range(samples)}):
+        text = texts[number]
+        queries.append((f"基准短语{number}号", number))
+        queries.append((_TITLE.search(text)[1], number))
+        spans = _HAN_SPAN.findall(text.split("\n\n", 1)[1])
+        for _ in range(50):
+            span = rng.choice(spans)
+            start = rng.randrange(len(span) - 5)
+            phrase = span[start : start + 6]
+            if sum(phrase in other for other in texts) == 1:
+                queries.append((phrase, number))
+                break
+    return queries
 
 
 if __name__ == "__main__":

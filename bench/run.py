@@ -2,9 +2,12 @@
 
     python bench/run.py 1000
 
-Columns: seeds, wall time, peak RSS of the build, ms per seed, the archive's own
-conversion time and its share of the build, the built site's size, and the bytes a
-browser downloads for a first search (Material's engine: the whole search index).
+The build runs twice: cold (empty seed cache) and warm (every seed cached). Columns:
+seeds; cold wall time; warm wall time; peak RSS of the cold build; ms per seed; the
+build's phases as the hook logs them (the archive's own conversion with its share of the
+build, the search index, MkDocs and Material rendering pages); the site's size; the
+bytes Chromium downloads for a first search; and the share of known queries (phrases
+from the seeds, see generate.known_queries) whose first result is the right article.
 """
 
 from __future__ import annotations
@@ -19,21 +22,32 @@ import tempfile
 import time
 from pathlib import Path
 
-from generate import generate
+from generate import generate, known_queries
+from search_check import check_search
 
 ROOT = Path(__file__).resolve().parent.parent
-CONVERTED = re.compile(r"converted (\d+) seeds in ([\d.]+) s")
-HEADER = "| N | wall s | peak RSS MB | ms/seed | conversion s (share) | site MB | first search MB |"
+SUMMARY = re.compile(
+    r"archive: (\d+) seeds, (\d+) pages, .*\(convert ([\d.]+) s, "
+    r"render ([\d.]+) s, search index ([\d.]+) s beside it\)"
+)
+INDEX_PEAK = re.compile(r"search index: .* peaked at (\d+) MB")
+COLUMNS = [
+    "N", "cold s", "warm s", "peak RSS MB (build + index)", "ms/seed", "convert s (share)",
+    "render s", "search index s (beside render)", "site MB", "first search KB", "right first",
+]  # fmt: skip
 
 
 def _size(path: Path) -> int:
     return sum(file.stat().st_size for file in path.rglob("*") if file.is_file())
 
 
-def measure(count: int, work: Path) -> str:
-    seeds, site = work / "seeds", work / "site"
-    generate(count, seeds)
-    env = {**os.environ, "ARCHIVE_SEEDS_DIR": str(seeds), "NO_MKDOCS_2_WARNING": "1"}
+def _build(seeds: Path, site: Path, cache: Path) -> tuple[float, re.Match, int]:
+    env = {
+        **os.environ,
+        "ARCHIVE_SEEDS_DIR": str(seeds),
+        "ARCHIVE_CACHE_DIR": str(cache),
+        "NO_MKDOCS_2_WARNING": "1",
+    }
     started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)],
@@ -42,16 +56,32 @@ def measure(count: int, work: Path) -> str:
     wall = time.perf_counter() - started
     if result.returncode != 0:
         raise SystemExit(result.stderr)
-    converted = CONVERTED.search(result.stderr)
-    if converted is None or int(converted[1]) != count:
-        raise SystemExit(f"expected {count} converted seeds:\n{result.stderr}")
-    conversion = float(converted[2])
+    summary = SUMMARY.search(result.stderr)
+    if summary is None:
+        raise SystemExit(f"no summary line in the build log:\n{result.stderr}")
+    return wall, summary, int(INDEX_PEAK.search(result.stderr)[1])
+
+
+def measure(count: int, work: Path) -> tuple[list[str], list[str]]:
+    """The table row, and the queries that did not find the right article first."""
+    seeds, site, cache = work / "seeds", work / "site", work / "cache"
+    texts = generate(count, seeds)
+    cold, summary, index_mb = _build(seeds, site, cache)
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    search_mb = (site / "search" / "search_index.json").stat().st_size / 1e6
-    return (
-        f"| {count} | {wall:.1f} | {peak_mb:.0f} | {wall / count * 1000:.1f} | "
-        f"{conversion:.1f} ({conversion / wall:.0%}) | {_size(site) / 1e6:.0f} | {search_mb:.1f} |"
-    )
+    if int(summary[1]) != count:
+        raise SystemExit(f"expected {count} seeds, the build saw {summary[1]}")
+    warm, _, _ = _build(seeds, site, cache)
+    convert, render, search = (float(summary[i]) for i in (3, 4, 5))
+    queries = [(q, f"/articles/seed_{n:05d}/") for q, n in known_queries(texts)]
+    first_search, right, wrong = check_search(site, queries)
+    row = [
+        str(count), f"{cold:.1f}", f"{warm:.1f}", f"{peak_mb:.0f} + {index_mb}",
+        f"{cold / count * 1000:.1f}",
+        f"{convert:.1f} ({convert / cold:.0%})", f"{render:.1f}", f"{search:.1f}",
+        f"{_size(site) / 1e6:.0f}", f"{first_search / 1e3:.0f}",
+        f"{right}/{len(queries)} ({right / len(queries):.0%})",
+    ]  # fmt: skip
+    return row, wrong
 
 
 if __name__ == "__main__":
@@ -59,6 +89,9 @@ if __name__ == "__main__":
     parser.add_argument("count", type=int)
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as work:
-        print(HEADER)
-        print("| --- | --- | --- | --- | --- | --- | --- |")
-        print(measure(arguments.count, Path(work)))
+        row, wrong = measure(arguments.count, Path(work))
+    print("| " + " | ".join(COLUMNS) + " |")
+    print("|" + " --- |" * len(COLUMNS))
+    print("| " + " | ".join(row) + " |")
+    for line in wrong:
+        print(f"not first: {line}", file=sys.stderr)

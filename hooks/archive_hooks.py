@@ -3,8 +3,11 @@ this module only hands its pages and problems to MkDocs."""
 
 from __future__ import annotations
 
+import multiprocessing
 import time
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+from site import addsitedir
 
 from markupsafe import escape
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -20,7 +23,7 @@ from clippings.indexes import render_indexes, render_tag_index
 from clippings.progress import progress_reporter
 from clippings.report import REPORT_URI, render_cleaning_report
 from clippings.sanitize import sanitize_html
-from clippings.search import article_document, build_search_files
+from clippings.search import article_document, write_search_files
 
 log = get_plugin_logger(__name__)
 
@@ -35,6 +38,7 @@ _tag_starts: dict[str, str] = {}
 _started = 0.0
 _phases: dict[str, float] = {}
 _rendered = 0
+_search_index: tuple[ProcessPoolExecutor, Future] | None = None
 
 
 # Material's offline plugin would load this shim from a CDN; the theme ships a copy.
@@ -58,7 +62,7 @@ def on_config(config):
 
 
 def on_files(files, config):
-    global _archive, _generated_uris, _started, _rendered, _tag_starts
+    global _archive, _generated_uris, _started, _rendered, _tag_starts, _search_index
     _started = time.perf_counter()
     _rendered = 0
     log.info(f"converting the seeds in {_seeds_dir}")
@@ -102,15 +106,21 @@ def on_files(files, config):
     for uri, content in [(JSON_URI, render_json(records)), (CSV_URI, render_csv(records)),
                          (RSS_URI, rss), (ATOM_URI, atom)]:  # fmt: skip
         files.append(File.generated(config, uri, content=content))
-    converted = time.perf_counter()
-    _phases["convert"] = converted - _started
+    _phases["convert"] = time.perf_counter() - _started
     log.info(f"converted {len(_archive.pages)} seeds in {_phases['convert']:.2f} s")
+    # The search index is built on the other core while MkDocs renders pages; its files
+    # go straight into the site folder. The child needs this folder on its import path.
     documents = [article_document(p.article, urls[p.src_uri]) for p in _archive.newest_first()]
-    for uri, content in build_search_files(documents).items():
-        files.append(File.generated(config, uri, content=content))
-    _phases["search"] = time.perf_counter() - converted
+    executor = ProcessPoolExecutor(
+        1,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=addsitedir,
+        initargs=(str(Path(__file__).parent),),
+    )
+    job = executor.submit(write_search_files, documents, Path(config.site_dir))
+    _search_index = (executor, job)
     _phases["render_start"] = time.perf_counter()
-    log.info(f"search index in {_phases['search']:.2f} s; rendering pages")
+    log.info("building the search index in the background; rendering pages")
     return files
 
 
@@ -173,13 +183,20 @@ def on_post_build(config):
     # One warning per problem, all together at the end where the archivist looks;
     # `mkdocs build --strict` turns them into a failed build. Then a one-line summary.
     warnings = _archive.warnings()
+    executor, job = _search_index
+    render = time.perf_counter() - _phases["render_start"]
+    index = job.result()
+    executor.shutdown()
+    log.info(
+        f"search index: {index.files} files, {index.megabytes:.1f} MB in {index.seconds:.1f} s "
+        f"(its process peaked at {index.peak_rss_megabytes:.0f} MB)"
+    )
     for warning in warnings:
         log.warning(warning)
-    render = time.perf_counter() - _phases["render_start"]
     log.info(
         f"archive: {len(_archive.pages)} seeds, {_rendered} pages, {len(warnings)} seeds with "
         f"warnings, {time.perf_counter() - _started:.1f} s (convert {_phases['convert']:.1f} s, "
-        f"search index {_phases['search']:.1f} s, render {render:.1f} s)"
+        f"render {render:.1f} s, search index {index.seconds:.1f} s beside it)"
     )
 
 

@@ -1,6 +1,12 @@
 """A static, sharded full-text index for the archive, searched in the reader's browser."""
 
 from .documents import article_document
-from .shards import SearchDocument, build_search_files
+from .shards import IndexWritten, SearchDocument, build_search_files, write_search_files
 
-__all__ = ["SearchDocument", "article_document", "build_search_files"]
+__all__ = [
+    "IndexWritten",
+    "SearchDocument",
+    "article_document",
+    "build_search_files",
+    "write_search_files",
+]

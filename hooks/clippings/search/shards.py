@@ -12,8 +12,12 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import resource
+import time
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from .tokens import tokenize
 
@@ -75,26 +79,30 @@ def token_hash(token: str) -> int:
 
 def document_positions(document: SearchDocument) -> dict[str, list[int]]:
     """Every token of one document and where it stands, by region."""
-    tokens, positions = tokenize(document.title)
-    tokens, positions = tokens[:META_START], positions[:META_START]
+    tokens, _ = tokenize(document.title)
+    by_token: defaultdict[str, list[int]] = defaultdict(list)
+    for position, token in enumerate(tokens[:META_START]):
+        by_token[token].append(position)
     start = META_START
     for value in (*document.metadata, *document.tags):
-        found, at = tokenize(value, start)
-        tokens += found
-        positions += at
+        found, _ = tokenize(value)
+        for position, token in enumerate(found[: BODY_START - start], start):
+            by_token[token].append(position)
         start += len(found) + 1  # a gap, so no phrase spans two fields
-    if len(tokens) and positions[-1] >= BODY_START:
-        keep = next(i for i, p in enumerate(positions) if p >= BODY_START)
-        tokens, positions = tokens[:keep], positions[:keep]
-    found, at = tokenize(document.body, BODY_START)
-    by_token: dict[str, list[int]] = {}
-    for token, position in zip(tokens + found, positions + at, strict=True):
-        by_token.setdefault(token, []).append(position)
+        if start >= BODY_START:
+            break
+    body, _ = tokenize(document.body)
+    for position, token in enumerate(body, BODY_START):
+        by_token[token].append(position)
     return by_token
 
 
-def _region_counts(positions: list[int]) -> str:
+def _region_counts(encoded_positions: str) -> str:
     """`body:meta:title` occurrence counts in base 36, trailing zeros left out."""
+    steps = encoded_positions.split(",")
+    if int(steps[0], 36) >= BODY_START:
+        return _base36(len(steps))
+    positions = list(itertools.accumulate(int(step, 36) for step in steps))
     title = sum(1 for p in positions if p < META_START)
     meta = sum(1 for p in positions if META_START <= p < BODY_START)
     counts = [len(positions) - title - meta, meta, title]
@@ -107,25 +115,28 @@ def _postings(documents: Sequence[SearchDocument]) -> dict[str, str]:
     """Each token's encoded postings: `doc,pos,pos;doc,pos` or `doc:counts;doc:counts`.
 
     Document numbers and positions are deltas in base 36, which keeps the files small
-    and the decoder a few lines.
+    and the decoder a few lines. Entries are encoded as documents are read, so that
+    only strings, not position lists, are held for the whole archive.
     """
-    occurrences: dict[str, list[tuple[int, list[int]]]] = {}
+    entries: defaultdict[str, list[str]] = defaultdict(list)
+    occurrences: defaultdict[str, int] = defaultdict(int)
+    last_document: dict[str, int] = {}
     for number, document in enumerate(documents):
         for token, positions in document_positions(document).items():
-            occurrences.setdefault(token, []).append((number, positions))
-    encoded: dict[str, str] = {}
-    for token, postings in occurrences.items():
-        positioned = sum(len(positions) for _, positions in postings) <= POSITIONS_LIMIT
-        entries, previous = [], 0
-        for number, positions in postings:
-            delta = _base36(number - previous)
-            previous = number
-            if positioned:
-                steps = [positions[0]] + [b - a for a, b in itertools.pairwise(positions)]
-                entries.append(delta + "," + ",".join(map(_base36, steps)))
+            if len(positions) == 1:
+                steps = _base36(positions[0])
             else:
-                entries.append(delta + ":" + _region_counts(positions))
-        encoded[token] = ";".join(entries)
+                deltas = [b - a for a, b in itertools.pairwise(positions)]
+                steps = _base36(positions[0]) + "," + ",".join(map(_base36, deltas))
+            entries[token].append(_base36(number - last_document.get(token, 0)) + "," + steps)
+            last_document[token] = number
+            occurrences[token] += len(positions)
+    encoded: dict[str, str] = {}
+    for token, token_entries in entries.items():
+        if occurrences[token] > POSITIONS_LIMIT:
+            split = (entry.split(",", 1) for entry in token_entries)
+            token_entries = [step + ":" + _region_counts(rest) for step, rest in split]
+        encoded[token] = ";".join(token_entries)
     return encoded
 
 
@@ -175,3 +186,33 @@ def build_search_files(documents: Iterable[SearchDocument]) -> dict[str, str]:
     }
     files[f"{FOLDER}/manifest.js"] = _script("archiveManifest", manifest)
     return files
+
+
+@dataclass(frozen=True)
+class IndexWritten:
+    """What writing the index took, for the build's log and the benchmark."""
+
+    files: int
+    megabytes: float
+    seconds: float
+    peak_rss_megabytes: float
+
+
+def write_search_files(documents: list[SearchDocument], site_dir: Path) -> IndexWritten:
+    """Build the index and write its files under site_dir.
+
+    Meant to run in a process of its own while the site engine renders pages on the
+    other core; it reports its own peak memory, which its parent cannot see.
+    """
+    started = time.perf_counter()
+    files = build_search_files(documents)
+    for path, content in files.items():
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+    return IndexWritten(
+        files=len(files),
+        megabytes=sum(len(content.encode()) for content in files.values()) / 1e6,
+        seconds=time.perf_counter() - started,
+        peak_rss_megabytes=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    )
