@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -100,3 +101,23 @@ def test_progress_lines_come_every_tenth_and_at_the_end():
         progress(done, 10_000)
     assert lines[0] == "converting seeds: 1000/10000"
     assert len(lines) == 10 and lines[-1] == "converting seeds: 10000/10000"
+
+
+def test_many_seeds_are_converted_on_every_core_with_the_same_result(seeds, monkeypatch):
+    serial = build_archive(seeds)
+    monkeypatch.setattr(pipeline_module, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(pipeline_module.os, "cpu_count", lambda: 2)
+    pools = []
+
+    class CountedPool(ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            pools.append(args[0])
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline_module, "ProcessPoolExecutor", CountedPool)
+    seen = []
+    parallel = build_archive(seeds, progress=lambda done, total: seen.append(done))
+    assert parallel.pages == serial.pages
+    assert parallel.problems == serial.problems
+    assert seen == [1, 2, 3, 4, 5]
+    assert pools == [2]

@@ -7,10 +7,15 @@ seeds that would be published at the same address.
 
 from __future__ import annotations
 
+import contextlib
+import multiprocessing
+import os
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
+from site import addsitedir
 
 from .annotations import Annotations
 from .annotations.layer import apply_layer, read_sidecar
@@ -105,22 +110,56 @@ def _assign_slugs(seeds: list[CleanedSeed], problems: list[Problem]) -> dict[str
     return slugs
 
 
-def _read_seed_cached(
-    seed: SeedFile, cache: SeedCache | None
-) -> tuple[CleanedSeed | None, list[Problem]]:
-    try:
-        raw = seed.path.read_bytes()
-    except OSError as error:
-        return None, [Problem(str(seed.relative_path), f"cannot be read: {error}")]
-    if cache is None:
-        return read_seed(seed, raw)
-    key = SeedCache.key(str(seed.relative_path), raw)
-    cached = cache.get(key)
-    if cached is None:
-        cached = read_seed(seed, raw)
-        cache.put(key, cached)
-    result, problems = cached
-    return result, list(problems)
+# Below this many seeds to convert, starting worker processes costs more than it saves.
+PARALLEL_FROM = 200
+# The folder this package is imported from, for worker processes to import it too.
+_IMPORT_ROOT = Path(__file__).resolve().parent.parent
+
+Converted = tuple[CleanedSeed | None, list[Problem]]
+
+
+def _converted(seeds: list[SeedFile], cache: SeedCache | None) -> Iterator[Converted]:
+    """Each seed's conversion, in order: from the cache if its bytes were seen before,
+    else converted, on every core when there are many to convert."""
+    raws: list[bytes] = []
+    ready: dict[int, Converted] = {}
+    for index, seed in enumerate(seeds):
+        try:
+            raws.append(seed.path.read_bytes())
+        except OSError as error:
+            raws.append(b"")
+            ready[index] = (None, [Problem(str(seed.relative_path), f"cannot be read: {error}")])
+            continue
+        if cache is not None:
+            hit = cache.get(SeedCache.key(str(seed.relative_path), raws[index]))
+            if hit is not None:
+                ready[index] = hit
+    missing = [index for index in range(len(seeds)) if index not in ready]
+    workers = os.cpu_count() or 1
+    with contextlib.ExitStack() as stack:
+        if len(missing) >= PARALLEL_FROM and workers > 1:
+            pool = stack.enter_context(
+                ProcessPoolExecutor(
+                    workers,
+                    mp_context=multiprocessing.get_context("spawn"),
+                    initializer=addsitedir,
+                    initargs=(str(_IMPORT_ROOT),),
+                )
+            )
+            fresh = pool.map(
+                read_seed, [seeds[i] for i in missing], [raws[i] for i in missing], chunksize=32
+            )
+        else:
+            fresh = (read_seed(seeds[i], raws[i]) for i in missing)
+        for index, seed in enumerate(seeds):
+            if index in ready:
+                result, problems = ready[index]
+            else:
+                result, problems = next(fresh)
+                if cache is not None:
+                    key = SeedCache.key(str(seed.relative_path), raws[index])
+                    cache.put(key, (result, problems))
+            yield result, list(problems)
 
 
 def build_archive(
@@ -135,8 +174,9 @@ def build_archive(
     """
     seeds, problems = discover_seeds(seeds_dir)
     cleaned: list[CleanedSeed] = []
-    for done, seed in enumerate(seeds, 1):
-        result, seed_problems = _read_seed_cached(seed, cache)
+    for done, (seed, (result, seed_problems)) in enumerate(
+        zip(seeds, _converted(seeds, cache), strict=True), 1
+    ):
         problems.extend(seed_problems)
         if result is not None:
             article, annotations, sidecar_problems = read_sidecar(seed, result.article)

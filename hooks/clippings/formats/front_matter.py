@@ -11,6 +11,9 @@ from ..records import Capture
 
 NAME = "front-matter"
 
+# libyaml's parser where installed (it is with the pinned PyYAML wheels): same results,
+# several times faster than the pure-Python one.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BLOCK = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 _SOURCE_KEYS = ("source_url", "source", "original_url", "link", "url")
 
@@ -68,7 +71,7 @@ def parse(text: str) -> Capture:
     body = text[match.end() :]
     problems: list[str] = []
     try:
-        meta = yaml.safe_load(match.group(1) or "")
+        meta = yaml.load(match.group(1) or "", Loader=_LOADER)
     except yaml.YAMLError as error:
         problems.append(
             f"front matter is not valid YAML ({error.__class__.__name__}); metadata ignored"
