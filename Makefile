@@ -18,8 +18,9 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 	touch $@
 
 # SERVE_ARGS passes options through, e.g. make serve SERVE_ARGS='--dev-addr 0.0.0.0:8000'.
+# --dirty: after an edit only the pages whose seeds changed are rendered again.
 serve: $(VENV)/.runtime
-	$(BIN)/mkdocs serve $(SERVE_ARGS)
+	$(BIN)/mkdocs serve --dirty $(SERVE_ARGS)
 
 build: $(VENV)/.runtime
 	$(BIN)/mkdocs build --strict

@@ -3,18 +3,15 @@ this module only hands its pages and problems to MkDocs."""
 
 from __future__ import annotations
 
-import multiprocessing
 import time
-from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from site import addsitedir
 
 from markupsafe import escape
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
 from clippings import Archive, build_archive
-from clippings.cache import SeedCache
+from clippings.cache import SeedCache, store_page
 from clippings.display import format_beijing, format_date, format_datetime, is_beijing_time
 from clippings.exports import CSV_URI, JSON_URI, archive_records, render_csv, render_json
 from clippings.feeds import ATOM_URI, RSS_URI, SiteInfo, render_feeds
@@ -23,7 +20,8 @@ from clippings.indexes import render_indexes, render_tag_index
 from clippings.progress import progress_reporter
 from clippings.report import REPORT_URI, render_cleaning_report
 from clippings.sanitize import sanitize_html
-from clippings.search import article_document, write_search_files
+from clippings.search import BackgroundIndex, article_document
+from clippings.search.shards import peak_rss_megabytes
 
 log = get_plugin_logger(__name__)
 
@@ -38,11 +36,17 @@ _tag_starts: dict[str, str] = {}
 _started = 0.0
 _phases: dict[str, float] = {}
 _rendered = 0
-_search_index: tuple[ProcessPoolExecutor, Future] | None = None
+_search_index = BackgroundIndex()
+_serving = False
 
 
 # Material's offline plugin would load this shim from a CDN; the theme ships a copy.
 OFFLINE_WORKER_SHIM = "assets/javascripts/iframe-worker-shim.js"
+
+
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"
 
 
 @event_priority(100)
@@ -62,7 +66,7 @@ def on_config(config):
 
 
 def on_files(files, config):
-    global _archive, _generated_uris, _started, _rendered, _tag_starts, _search_index
+    global _archive, _generated_uris, _started, _rendered, _tag_starts
     _started = time.perf_counter()
     _rendered = 0
     log.info(f"converting the seeds in {_seeds_dir}")
@@ -84,10 +88,15 @@ def on_files(files, config):
             File.generated(config, index.src_uri, content=index.markdown, inclusion=inclusion)
         )
     for page in _archive.pages:
+        # With the cache on, pages are kept on disk so that `mkdocs serve --dirty`
+        # renders again only the pages whose seeds changed.
+        source = {"content": page.markdown}
+        if _cache_dir:
+            source = {
+                "abs_src_path": str(store_page(_cache_dir / "pages", page.src_uri, page.markdown))
+            }
         files.append(
-            File.generated(
-                config, page.src_uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV
-            )
+            File.generated(config, page.src_uri, inclusion=InclusionLevel.NOT_IN_NAV, **source)
         )
         # The raw seed, byte for byte. The source name gets a suffix MkDocs does not
         # render, so a seed named .md is published as a file, not as a second page.
@@ -99,6 +108,12 @@ def on_files(files, config):
         raw.dest_uri = page.raw_uri
         files.append(raw)
     files.append(File.generated(config, REPORT_URI, content=render_cleaning_report(_archive.pages)))
+    # The home page lists the newest articles: as generated content it is rendered on
+    # every build, dirty ones (`make serve`) included.
+    home = files.get_file_from_path("index.md")
+    if home is not None:
+        files.remove(home)
+        files.append(File.generated(config, "index.md", content=home.content_string))
     urls = {page.src_uri: files.get_file_from_path(page.src_uri).url for page in _archive.pages}
     records = archive_records(_archive, urls)
     site = SiteInfo(config.site_name, config.site_description or "", config.site_url or "/")
@@ -109,16 +124,9 @@ def on_files(files, config):
     _phases["convert"] = time.perf_counter() - _started
     log.info(f"converted {len(_archive.pages)} seeds in {_phases['convert']:.2f} s")
     # The search index is built on the other core while MkDocs renders pages; its files
-    # go straight into the site folder. The child needs this folder on its import path.
+    # go straight into the site folder.
     documents = [article_document(p.article, urls[p.src_uri]) for p in _archive.newest_first()]
-    executor = ProcessPoolExecutor(
-        1,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=addsitedir,
-        initargs=(str(Path(__file__).parent),),
-    )
-    job = executor.submit(write_search_files, documents, Path(config.site_dir))
-    _search_index = (executor, job)
+    _search_index.start(documents, Path(config.site_dir))
     _phases["render_start"] = time.perf_counter()
     log.info("building the search index in the background; rendering pages")
     return files
@@ -183,21 +191,26 @@ def on_post_build(config):
     # One warning per problem, all together at the end where the archivist looks;
     # `mkdocs build --strict` turns them into a failed build. Then a one-line summary.
     warnings = _archive.warnings()
-    executor, job = _search_index
     render = time.perf_counter() - _phases["render_start"]
-    index = job.result()
-    executor.shutdown()
-    log.info(
-        f"search index: {index.files} files, {index.megabytes:.1f} MB in {index.seconds:.1f} s "
-        f"(its process peaked at {index.peak_rss_megabytes:.0f} MB)"
-    )
+    if _serving:
+        # A preview shows the edited page at once; search catches up in the background.
+        _search_index.when_done(lambda index: log.info(f"search index: {index}"))
+        index_note = "search index in the background"
+    else:
+        index = _search_index.wait()
+        log.info(f"search index: {index}")
+        index_note = f"search index {index.seconds:.1f} s beside it"
     for warning in warnings:
         log.warning(warning)
     log.info(
         f"archive: {len(_archive.pages)} seeds, {_rendered} pages, {len(warnings)} seeds with "
         f"warnings, {time.perf_counter() - _started:.1f} s (convert {_phases['convert']:.1f} s, "
-        f"render {render:.1f} s, search index {index.seconds:.1f} s beside it)"
+        f"render {render:.1f} s, {index_note}; peak RSS {peak_rss_megabytes():.0f} MB)"
     )
+
+
+def on_shutdown():
+    _search_index.wait()
 
 
 def on_serve(server, config, builder):

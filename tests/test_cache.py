@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from clippings import cache as cache_module
 from clippings import pipeline as pipeline_module
 from clippings.cache import SeedCache, pipeline_version
 from clippings.progress import progress_reporter
+from clippings.workers import worker_pool
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -109,12 +109,11 @@ def test_many_seeds_are_converted_on_every_core_with_the_same_result(seeds, monk
     monkeypatch.setattr(pipeline_module.os, "cpu_count", lambda: 2)
     pools = []
 
-    class CountedPool(ProcessPoolExecutor):
-        def __init__(self, *args, **kwargs):
-            pools.append(args[0])
-            super().__init__(*args, **kwargs)
+    def counted_pool(workers):
+        pools.append(workers)
+        return worker_pool(workers)
 
-    monkeypatch.setattr(pipeline_module, "ProcessPoolExecutor", CountedPool)
+    monkeypatch.setattr(pipeline_module, "worker_pool", counted_pool)
     seen = []
     parallel = build_archive(seeds, progress=lambda done, total: seen.append(done))
     assert parallel.pages == serial.pages

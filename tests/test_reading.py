@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from clippings.reading import character_count, lead_summary, reading_minutes
+from clippings.reading import lead_summary, measure
 
 
 def test_characters_count_cjk_characters_and_latin_words():
-    assert character_count("中文五个字 and three words") == 8
+    assert measure("中文五个字 and three words").characters == 8
 
 
 def test_markup_and_urls_are_not_counted():
-    assert character_count("**粗体** [链接](https://example.com/a/b) <https://e.com>") == 4
+    assert measure("**粗体** [链接](https://example.com/a/b) <https://e.com>").characters == 4
 
 
 def test_reading_time_rounds_up_and_is_at_least_a_minute():
-    assert reading_minutes("短") == 1
-    assert reading_minutes("字" * 401) == 2
-    assert reading_minutes("word " * 200 + "字" * 400) == 2
+    assert measure("短").minutes == 1
+    assert measure("字" * 401).minutes == 2
+    assert measure("word " * 200 + "字" * 400).minutes == 2
 
 
 def test_summary_is_the_first_real_paragraph():

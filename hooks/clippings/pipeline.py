@@ -8,14 +8,11 @@ seeds that would be published at the same address.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
-from site import addsitedir
 
 from .annotations import Annotations
 from .annotations.layer import apply_layer, read_sidecar
@@ -27,8 +24,9 @@ from .formats import parse_capture
 from .glossary import GLOSSARY_FILE, parse_glossary
 from .normalise import normalise
 from .pages import article_slug, render_article_page, slug_with_path_hash
-from .reading import character_count, lead_summary, reading_minutes
+from .reading import lead_summary, measure
 from .records import Archive, Article, PassReport, Problem, SeedFile
+from .workers import worker_pool
 
 
 @dataclass(frozen=True)
@@ -57,11 +55,12 @@ def read_seed(seed: SeedFile, raw: bytes) -> tuple[CleanedSeed | None, list[Prob
         problems.append(Problem(seed_path, "is in no encoding that could be recognised; "
                                 "unreadable bytes are shown as \ufffd"))  # fmt: skip
     cleaned, reports = clean(article)
+    length = measure(cleaned.body)
     cleaned = replace(
         cleaned,
         summary=cleaned.summary or lead_summary(cleaned.body),
-        characters=character_count(cleaned.body),
-        reading_minutes=reading_minutes(cleaned.body),
+        characters=length.characters,
+        reading_minutes=length.minutes,
     )
     return CleanedSeed(cleaned, reports), problems
 
@@ -112,8 +111,6 @@ def _assign_slugs(seeds: list[CleanedSeed], problems: list[Problem]) -> dict[str
 
 # Below this many seeds to convert, starting worker processes costs more than it saves.
 PARALLEL_FROM = 200
-# The folder this package is imported from, for worker processes to import it too.
-_IMPORT_ROOT = Path(__file__).resolve().parent.parent
 
 Converted = tuple[CleanedSeed | None, list[Problem]]
 
@@ -138,14 +135,7 @@ def _converted(seeds: list[SeedFile], cache: SeedCache | None) -> Iterator[Conve
     workers = os.cpu_count() or 1
     with contextlib.ExitStack() as stack:
         if len(missing) >= PARALLEL_FROM and workers > 1:
-            pool = stack.enter_context(
-                ProcessPoolExecutor(
-                    workers,
-                    mp_context=multiprocessing.get_context("spawn"),
-                    initializer=addsitedir,
-                    initargs=(str(_IMPORT_ROOT),),
-                )
-            )
+            pool = stack.enter_context(worker_pool(workers))
             fresh = pool.map(
                 read_seed, [seeds[i] for i in missing], [raws[i] for i in missing], chunksize=32
             )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 
 from .cleaning.markdown_lines import CJK_CHAR, split_blocks, visible_text
 
@@ -18,17 +19,20 @@ _SKIPPED_BLOCK = re.compile(r"^\s*(?:#|!\[|\||```|~~~|>|[-*+] |\d+[.)] |!!!)")
 _CREDIT = re.compile(r"^[^\s｜|]{1,4}\s*[｜|]")
 
 
-def character_count(body: str) -> int:
-    """Characters as a Chinese reader counts them: each CJK character, each Latin word."""
-    text = visible_text(body)
-    return len(CJK_CHAR.findall(text)) + len(_WORD.findall(text))
+@dataclass(frozen=True)
+class Length:
+    """How long an article is: characters as a Chinese reader counts them, and minutes."""
+
+    characters: int
+    minutes: int
 
 
-def reading_minutes(body: str) -> int:
+def measure(body: str) -> Length:
+    """Each CJK character and each Latin word counts; reading speeds as above."""
     text = visible_text(body)
-    minutes = len(CJK_CHAR.findall(text)) / CJK_PER_MINUTE
-    minutes += len(_WORD.findall(text)) / WORDS_PER_MINUTE
-    return max(1, math.ceil(minutes))
+    cjk, words = len(CJK_CHAR.findall(text)), len(_WORD.findall(text))
+    minutes = cjk / CJK_PER_MINUTE + words / WORDS_PER_MINUTE
+    return Length(characters=cjk + words, minutes=max(1, math.ceil(minutes)))
 
 
 def lead_summary(body: str) -> str | None:

@@ -1,9 +1,16 @@
 """A static, sharded full-text index for the archive, searched in the reader's browser."""
 
 from .documents import article_document
-from .shards import IndexWritten, SearchDocument, build_search_files, write_search_files
+from .shards import (
+    BackgroundIndex,
+    IndexWritten,
+    SearchDocument,
+    build_search_files,
+    write_search_files,
+)
 
 __all__ = [
+    "BackgroundIndex",
     "IndexWritten",
     "SearchDocument",
     "article_document",

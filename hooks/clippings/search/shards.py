@@ -15,10 +15,12 @@ import json
 import resource
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..workers import worker_pool
 from .tokens import tokenize
 
 FOLDER = "search/archive"
@@ -197,6 +199,12 @@ class IndexWritten:
     seconds: float
     peak_rss_megabytes: float
 
+    def __str__(self) -> str:
+        return (
+            f"{self.files} files, {self.megabytes:.1f} MB in {self.seconds:.1f} s "
+            f"(its process peaked at {self.peak_rss_megabytes:.0f} MB)"
+        )
+
 
 def write_search_files(documents: list[SearchDocument], site_dir: Path) -> IndexWritten:
     """Build the index and write its files under site_dir.
@@ -214,5 +222,43 @@ def write_search_files(documents: list[SearchDocument], site_dir: Path) -> Index
         files=len(files),
         megabytes=sum(len(content.encode()) for content in files.values()) / 1e6,
         seconds=time.perf_counter() - started,
-        peak_rss_megabytes=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        peak_rss_megabytes=peak_rss_megabytes(),
     )
+
+
+def peak_rss_megabytes() -> float:
+    """This process's own peak memory. Linux's VmHWM starts afresh in a spawned process,
+    where ru_maxrss would still hold the parent's peak from before the exec."""
+    try:
+        status = Path("/proc/self/status").read_text()
+        return int(status.split("VmHWM:")[1].split()[0]) / 1024
+    except (OSError, IndexError):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+class BackgroundIndex:
+    """The search index, built in a process of its own while the caller goes on."""
+
+    def __init__(self) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+        self._job: Future[IndexWritten] | None = None
+
+    def start(self, documents: list[SearchDocument], site_dir: Path) -> None:
+        """Start building; a build still running is waited for first."""
+        self.wait()
+        self._pool = worker_pool(1)
+        self._job = self._pool.submit(write_search_files, documents, site_dir)
+
+    def wait(self) -> IndexWritten | None:
+        """The running build's result, once it is done (None if none was started)."""
+        if self._job is None or self._pool is None:
+            return None
+        try:
+            return self._job.result()
+        finally:
+            self._pool.shutdown()
+            self._job = self._pool = None
+
+    def when_done(self, callback: Callable[[IndexWritten], None]) -> None:
+        if self._job is not None:
+            self._job.add_done_callback(lambda job: callback(job.result()))
