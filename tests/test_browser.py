@@ -225,3 +225,39 @@ def test_offline_copy_works_from_file_urls(browser, tmp_path):
     assert "articles/003_c5574c47c0f95dce.html" in first.get_attribute("href")
     assert foreign == []
     page.close()
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory):
+    """A site with one seed whose title and tag hold markup, served on 127.0.0.1."""
+    work = tmp_path_factory.mktemp("hostile-search")
+    seeds = work / "seeds"
+    seeds.mkdir()
+    (seeds / "hostile.md").write_text(
+        '---\ntitle: 恶意标题<img src=x onerror="window.__injected=1">\n'
+        'tags: ["<b id=injected-tag>恶意标签</b>"]\n---\n恶意正文里的一句话。\n',
+        encoding="utf-8",
+    )
+    site_dir = work / "site"
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site_dir)))
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    result = build_site(site_dir, seeds_dir=seeds, strict=False, site_url=url)
+    assert result.returncode == 0, result.stderr
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield url
+    server.shutdown()
+
+
+def test_search_results_show_markup_from_seeds_as_text(browser, hostile_url):
+    one = Visit(browser, hostile_url, 1280)
+    page = one.goto()
+    box = page.locator("input.md-search__input")
+    box.fill("恶意标题")
+    box.press("End")
+    result = page.locator(".md-search-result__item").first
+    result.wait_for(timeout=10_000)
+    assert "<img" in result.inner_text() and "<b id=injected-tag>" in result.inner_text()
+    assert result.locator("img, #injected-tag").count() == 0
+    assert page.evaluate("window.__injected") is None
+    assert one.console_errors == []
+    one.close()

@@ -295,7 +295,7 @@
         location: found.location,
         title: highlight(found.title, shown),
         text: highlight(found.text || "", shown),
-        tags: found.tags && found.tags.length ? found.tags : undefined,
+        tags: found.tags && found.tags.length ? found.tags.map(escape) : undefined,
         score,
         terms: Object.fromEntries(terms.map(term => [term.text, matched.has(term.text)]))
       }];
