@@ -4,8 +4,9 @@
 
 The build runs twice: cold (empty seed cache) and warm (every seed cached). Columns:
 seeds; cold wall time; warm wall time; peak RSS of the cold build; ms per seed; the
-build's phases as the hook logs them (the archive's own conversion with its share of the
-build, the search index, MkDocs and Material rendering pages); the site's size; the
+cold build's phases as the hook logs them (the archive's own conversion with its share of
+the build, cold and warm; MkDocs and Material rendering pages; the search index, built in
+a process of its own while pages render); the site's size; the
 bytes Chromium downloads for a first search; and the share of known queries (phrases
 from the seeds, see generate.known_queries) whose first result is the right article.
 """
@@ -31,7 +32,8 @@ SUMMARY = re.compile(
 )
 INDEX_PEAK = re.compile(r"search index: .* peaked at (\d+) MB")
 COLUMNS = [
-    "N", "cold s", "warm s", "peak RSS MB (build + index)", "ms/seed", "convert s (share)",
+    "N", "cold s", "warm s", "peak RSS MB (build + index)", "ms/seed",
+    "convert s cold (share)", "convert s warm (share)",
     "render s", "search index s (beside render)", "site MB", "first search KB", "right first",
 ]  # fmt: skip
 
@@ -69,14 +71,16 @@ def measure(count: int, work: Path) -> tuple[list[str], list[str]]:
     peak_mb = int(summary[6])
     if int(summary[1]) != count:
         raise SystemExit(f"expected {count} seeds, the build saw {summary[1]}")
-    warm, _, _ = _build(seeds, site, cache)
+    warm, warm_summary, _ = _build(seeds, site, cache)
+    warm_convert = float(warm_summary[3])
     convert, render, search = (float(summary[i]) for i in (3, 4, 5))
     queries = [(q, f"/articles/seed_{n:05d}/") for q, n in known_queries(texts)]
     first_search, right, wrong = check_search(site, queries)
     row = [
         str(count), f"{cold:.1f}", f"{warm:.1f}", f"{peak_mb:.0f} + {index_mb}",
         f"{cold / count * 1000:.1f}",
-        f"{convert:.1f} ({convert / cold:.0%})", f"{render:.1f}", f"{search:.1f}",
+        f"{convert:.1f} ({convert / cold:.0%})", f"{warm_convert:.1f} ({warm_convert / warm:.0%})",
+        f"{render:.1f}", f"{search:.1f}",
         f"{_size(site) / 1e6:.0f}", f"{first_search / 1e3:.0f}",
         f"{right}/{len(queries)} ({right / len(queries):.0%})",
     ]  # fmt: skip
