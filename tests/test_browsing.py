@@ -6,6 +6,7 @@ from dataclasses import replace
 from urllib.parse import urljoin
 
 import pytest
+from bs4 import BeautifulSoup
 from seed_expectations import EXPECTED_SEEDS
 from test_pages import ARTICLE
 
@@ -127,3 +128,12 @@ def test_index_pages_escape_titles_and_names():
     assert "<b>" not in markdown and "<i>" not in markdown
     assert "\\[x\\]\\(javascript:1\\)" in markdown
     assert "\\*\\*粗\\*\\*" in markdown
+
+
+def test_every_image_on_every_page_has_alt_text(built_site):
+    images = []
+    for page in built_site.root.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        images += [(page.relative_to(built_site.root), img) for img in soup.select("img")]
+    assert len(images) >= 5  # covers on the home page, images in articles
+    assert [(path, img.get("src")) for path, img in images if not img.get("alt", "").strip()] == []

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from ..records import Article, PassReport
-from . import boilerplate, emphasis, headings, links, whitespace, wrapping
+from . import boilerplate, emphasis, headings, images, links, whitespace, wrapping
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,7 @@ PASSES: tuple[CleaningPass, ...] = tuple(
         wrapping.separate_listed_lines,
         links.canonicalise_wechat_links,
         links.drop_cover_duplicate,
+        images.describe_images,
         links.link_bare_urls,
         links.escape_raw_html,
         whitespace.collapse_blank_lines,
