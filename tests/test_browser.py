@@ -138,6 +138,8 @@ def test_article_shows_its_metadata_on_desktop_and_phone(visit, width):
     assert _visible_text(page, ".archive-meta .archive-meta__place") == expected.place
     source = page.locator(".archive-meta a.archive-meta__source >> visible=true").first
     assert source.get_attribute("href") == expected.source_url
+    # On a phone the metadata block under the title replaces the byline; no repeats.
+    assert page.locator(".archive-byline").is_visible() == (width == 1280)
     _shot(page, f"article-{width}")
 
 
