@@ -3,6 +3,7 @@ this module only hands its pages and problems to MkDocs."""
 
 from __future__ import annotations
 
+import hashlib
 import time
 from pathlib import Path
 
@@ -59,7 +60,10 @@ def on_config(config):
     project = Path(config.config_file_path).parent
     _seeds_dir = project / settings.get("seeds_dir", "seeds")
     cache_dir = settings.get("cache_dir", ".cache")
-    _cache_dir = project / cache_dir if cache_dir else None
+    # One cache per seeds folder: builds of two folders neither mix pages nor prune each
+    # other's entries.
+    folder_key = hashlib.sha1(str(_seeds_dir.resolve()).encode()).hexdigest()[:12]
+    _cache_dir = project / cache_dir / folder_key if cache_dir else None
     # `abbr` that finds glossary terms inside Chinese text, with the archive's glossary.
     config.markdown_extensions.append(_glossary)
     return config
