@@ -75,7 +75,7 @@ def measure(count: int, work: Path, edits: int = 3) -> tuple[float, list[float]]
                 started = time.perf_counter()
                 seed.write_text(seed.read_text("utf-8") + f"\n\n{marker}。\n", "utf-8")
                 page.wait_for_function(
-                    "marker => document.body && document.body.innerText.includes(marker)",
+                    "marker => document.body && document.body.textContent.includes(marker)",
                     arg=marker, timeout=120_000,
                 )  # fmt: skip
                 latencies.append(time.perf_counter() - started)

@@ -86,21 +86,29 @@ def on_files(files, config):
     indexes = render_indexes(_archive) + tag_pages
     _generated_uris = {page.src_uri for page in _archive.pages} | {REPORT_URI}
     _generated_uris |= {index.src_uri for index in indexes}
+
+    # With the cache on, generated pages are kept on disk, rewritten only when their
+    # text changes, so that `mkdocs serve --dirty` renders again only changed pages.
+    def source(uri: str, markdown: str) -> dict[str, str]:
+        if _cache_dir is None:
+            return {"content": markdown}
+        return {"abs_src_path": str(store_page(_cache_dir / "pages", uri, markdown))}
+
     for index in indexes:
         inclusion = InclusionLevel.UNDEFINED if index.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(
-            File.generated(config, index.src_uri, content=index.markdown, inclusion=inclusion)
+            File.generated(
+                config, index.src_uri, inclusion=inclusion, **source(index.src_uri, index.markdown)
+            )
         )
     for page in _archive.pages:
-        # With the cache on, pages are kept on disk so that `mkdocs serve --dirty`
-        # renders again only the pages whose seeds changed.
-        source = {"content": page.markdown}
-        if _cache_dir:
-            source = {
-                "abs_src_path": str(store_page(_cache_dir / "pages", page.src_uri, page.markdown))
-            }
         files.append(
-            File.generated(config, page.src_uri, inclusion=InclusionLevel.NOT_IN_NAV, **source)
+            File.generated(
+                config,
+                page.src_uri,
+                inclusion=InclusionLevel.NOT_IN_NAV,
+                **source(page.src_uri, page.markdown),
+            )
         )
         # The raw seed, byte for byte. The source name gets a suffix MkDocs does not
         # render, so a seed named .md is published as a file, not as a second page.
@@ -111,7 +119,8 @@ def on_files(files, config):
         )
         raw.dest_uri = page.raw_uri
         files.append(raw)
-    files.append(File.generated(config, REPORT_URI, content=render_cleaning_report(_archive.pages)))
+    report = render_cleaning_report(_archive.pages)
+    files.append(File.generated(config, REPORT_URI, **source(REPORT_URI, report)))
     # The home page lists the newest articles: as generated content it is rendered on
     # every build, dirty ones (`make serve`) included.
     home = files.get_file_from_path("index.md")
