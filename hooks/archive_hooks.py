@@ -23,7 +23,7 @@ from clippings.progress import progress_reporter
 from clippings.report import REPORT_URI, render_cleaning_report
 from clippings.sanitize import sanitize_html
 from clippings.search import BackgroundIndex, article_document
-from clippings.search.shards import peak_rss_megabytes
+from clippings.workers import peak_rss_megabytes
 
 log = get_plugin_logger(__name__)
 
@@ -165,9 +165,10 @@ def on_env(env, config, files):
     env.filters["archive_date"] = format_date
     # Tag chips link to where the tag's list starts in the paginated tag index. Keys are
     # escaped like the page tags they are looked up with (see on_page_markdown).
+    starts = {tag: uri.partition("#") for tag, uri in _tag_starts.items()}
     env.globals["archive_tag_links"] = {
-        str(escape(tag)): files.get_file_from_path(uri.split("#")[0]).url + "#" + uri.split("#")[1]
-        for tag, uri in _tag_starts.items()
+        str(escape(tag)): f"{files.get_file_from_path(path).url}#{anchor}"
+        for tag, (path, _, anchor) in starts.items()
     }
     env.globals["archive_articles"] = [
         (page.article, files.get_file_from_path(page.src_uri).url)

@@ -119,16 +119,19 @@ def _converted(seeds: list[SeedFile], cache: SeedCache | None) -> Iterator[Conve
     """Each seed's conversion, in order: from the cache if its bytes were seen before,
     else converted, on every core when there are many to convert."""
     raws: list[bytes] = []
+    keys: list[str] = []
     ready: dict[int, Converted] = {}
     for index, seed in enumerate(seeds):
         try:
             raws.append(seed.path.read_bytes())
         except OSError as error:
             raws.append(b"")
+            keys.append("")
             ready[index] = (None, [Problem(str(seed.relative_path), f"cannot be read: {error}")])
             continue
+        keys.append("" if cache is None else SeedCache.key(str(seed.relative_path), raws[index]))
         if cache is not None:
-            hit = cache.get(SeedCache.key(str(seed.relative_path), raws[index]))
+            hit = cache.get(keys[index])
             if hit is not None:
                 ready[index] = hit
     missing = [index for index in range(len(seeds)) if index not in ready]
@@ -141,14 +144,13 @@ def _converted(seeds: list[SeedFile], cache: SeedCache | None) -> Iterator[Conve
             )
         else:
             fresh = (read_seed(seeds[i], raws[i]) for i in missing)
-        for index, seed in enumerate(seeds):
+        for index in range(len(seeds)):
             if index in ready:
                 result, problems = ready[index]
             else:
                 result, problems = next(fresh)
                 if cache is not None:
-                    key = SeedCache.key(str(seed.relative_path), raws[index])
-                    cache.put(key, (result, problems))
+                    cache.put(keys[index], (result, problems))
             yield result, list(problems)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import resource
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from site import addsitedir
@@ -19,3 +20,13 @@ def worker_pool(workers: int) -> ProcessPoolExecutor:
         initializer=addsitedir,
         initargs=(str(_IMPORT_ROOT),),
     )
+
+
+def peak_rss_megabytes() -> float:
+    """This process's own peak memory. Linux's VmHWM starts afresh in a spawned process,
+    where ru_maxrss would still hold the parent's peak from before the exec."""
+    try:
+        status = Path("/proc/self/status").read_text()
+        return int(status.split("VmHWM:")[1].split()[0]) / 1024
+    except (OSError, IndexError):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

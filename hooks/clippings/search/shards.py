@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
-import resource
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -20,7 +19,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..workers import worker_pool
+from ..workers import peak_rss_megabytes, worker_pool
 from .tokens import tokenize
 
 FOLDER = "search/archive"
@@ -81,19 +80,19 @@ def token_hash(token: str) -> int:
 
 def document_positions(document: SearchDocument) -> dict[str, list[int]]:
     """Every token of one document and where it stands, by region."""
-    tokens, _ = tokenize(document.title)
+    tokens = tokenize(document.title)
     by_token: defaultdict[str, list[int]] = defaultdict(list)
     for position, token in enumerate(tokens[:META_START]):
         by_token[token].append(position)
     start = META_START
     for value in (*document.metadata, *document.tags):
-        found, _ = tokenize(value)
+        found = tokenize(value)
         for position, token in enumerate(found[: BODY_START - start], start):
             by_token[token].append(position)
         start += len(found) + 1  # a gap, so no phrase spans two fields
         if start >= BODY_START:
             break
-    body, _ = tokenize(document.body)
+    body = tokenize(document.body)
     for position, token in enumerate(body, BODY_START):
         by_token[token].append(position)
     return by_token
@@ -224,16 +223,6 @@ def write_search_files(documents: list[SearchDocument], site_dir: Path) -> Index
         seconds=time.perf_counter() - started,
         peak_rss_megabytes=peak_rss_megabytes(),
     )
-
-
-def peak_rss_megabytes() -> float:
-    """This process's own peak memory. Linux's VmHWM starts afresh in a spawned process,
-    where ru_maxrss would still hold the parent's peak from before the exec."""
-    try:
-        status = Path("/proc/self/status").read_text()
-        return int(status.split("VmHWM:")[1].split()[0]) / 1024
-    except (OSError, IndexError):
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 class BackgroundIndex:

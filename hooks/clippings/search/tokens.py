@@ -21,8 +21,8 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
 
 
-def tokenize(text: str, start: int = 0) -> tuple[list[str], list[int]]:
-    """The text's tokens and their positions, the first at `start`, one step per token.
+def tokenize(text: str) -> list[str]:
+    """The text's tokens in order; each takes one position.
 
     A Han run of n > 1 characters gives its n - 1 bigrams, a lone Han character itself;
     a Latin run is one token. Punctuation and spaces take no position, so "GPT-5的" and
@@ -34,4 +34,4 @@ def tokenize(text: str, start: int = 0) -> tuple[list[str], list[int]]:
             found.extend(run[i : i + 2] for i in range(len(run) - 1))
         else:
             found.append(run)
-    return found, list(range(start, start + len(found)))
+    return found
