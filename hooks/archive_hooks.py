@@ -13,14 +13,15 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
 from clippings import Archive, build_archive
-from clippings.cache import SeedCache, store_page
-from clippings.display import format_beijing, format_date, format_datetime, is_beijing_time
+from clippings.browse_pages import render_indexes, render_tag_index
+from clippings.cache import SeedCache
+from clippings.cleaning_report import REPORT_URI, render_cleaning_report
+from clippings.date_display import format_beijing, format_date, format_datetime, is_beijing_time
 from clippings.exports import CSV_URI, JSON_URI, archive_records, render_csv, render_json
 from clippings.feeds import ATOM_URI, RSS_URI, SiteInfo, render_feeds
 from clippings.glossary import GlossaryExtension
-from clippings.indexes import render_indexes, render_tag_index
+from clippings.page_store import store_page
 from clippings.progress import progress_reporter
-from clippings.report import REPORT_URI, render_cleaning_report
 from clippings.sanitize import sanitize_html
 from clippings.search import BackgroundIndex, article_document
 from clippings.workers import peak_rss_megabytes

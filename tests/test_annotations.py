@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import datetime
 
 import markdown
-from test_pages import ARTICLE
+from test_article_pages import ARTICLE
 
 from clippings.annotations import apply_corrections, mark_up, parse_annotations, place_notes
 from clippings.annotations.sidecar import PassageNote

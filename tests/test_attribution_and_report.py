@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from test_pages import ARTICLE
+from test_article_pages import ARTICLE
 
+from clippings.article_pages import render_article_page
 from clippings.attribution import reprint_attribution
-from clippings.pages import markdown_text, render_article_page
+from clippings.cleaning_report import render_cleaning_report
+from clippings.markdown_escape import markdown_text
 from clippings.records import PassReport
-from clippings.report import render_cleaning_report
 
 
 def test_reprint_line_names_account_and_author():

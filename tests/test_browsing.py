@@ -8,10 +8,10 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 from seed_expectations import EXPECTED_SEEDS
-from test_pages import ARTICLE
+from test_article_pages import ARTICLE
 
-from clippings.indexes import render_indexes
-from clippings.pages import render_article_page
+from clippings.article_pages import render_article_page
+from clippings.browse_pages import render_indexes
 from clippings.records import Archive
 
 CHRONOLOGICAL = sorted(EXPECTED_SEEDS, key=lambda e: e.published_at)

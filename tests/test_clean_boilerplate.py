@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from test_pages import ARTICLE
+from test_article_pages import ARTICLE
 
 from clippings.cleaning.boilerplate import strip_leading_prompts, strip_trailing_promotions
 

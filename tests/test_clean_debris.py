@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from test_pages import ARTICLE
+from test_article_pages import ARTICLE
 
 from clippings.cleaning.emphasis import remove_stray_emphasis, unwrap_bold_images
 from clippings.cleaning.whitespace import (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from test_pages import ARTICLE
+from test_article_pages import ARTICLE
 
 from clippings.cleaning.links import (
     canonicalise_wechat_links,

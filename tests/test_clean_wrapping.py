@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_pages import ARTICLE
+from test_article_pages import ARTICLE
 
 from clippings.cleaning.wrapping import join_wrapped_lines, separate_listed_lines
 

@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
+from clippings.date_display import format_beijing, format_date, format_datetime, is_beijing_time
 from clippings.dates import parse_datetime
-from clippings.display import format_beijing, format_date, format_datetime, is_beijing_time
 from clippings.urls import canonical_url, http_url
 
 BEIJING = timezone(timedelta(hours=8))

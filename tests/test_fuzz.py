@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from mkdocs.config import load_config
 from seed_expectations import ROOT
 
-from clippings.pages import render_article_page
+from clippings.article_pages import render_article_page
 from clippings.pipeline import read_seed
 from clippings.records import SeedFile
 from clippings.sanitize import sanitize_html

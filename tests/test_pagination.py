@@ -10,7 +10,7 @@ import pytest
 from conftest import BuiltSite, build_site
 from seed_expectations import ROOT
 
-from clippings.indexes import PAGE_SIZE, IndexGroup, paginate
+from clippings.browse_pages import PAGE_SIZE, IndexGroup, paginate
 from clippings.records import Article, ArticlePage
 
 

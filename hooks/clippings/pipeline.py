@@ -15,16 +15,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .annotations import Annotations
-from .annotations.layer import apply_layer, read_sidecar
+from .annotations.apply import apply_layer, read_sidecar
+from .article_pages import article_slug, render_article_page, slug_with_path_hash
 from .cache import SeedCache
 from .cleaning import clean
 from .decoding import decode_seed, looks_binary
 from .discovery import discover_seeds
 from .formats import parse_capture
 from .glossary import GLOSSARY_FILE, parse_glossary
+from .length_and_summary import lead_summary, measure
 from .normalise import normalise
-from .pages import article_slug, render_article_page, slug_with_path_hash
-from .reading import lead_summary, measure
 from .records import Archive, Article, PassReport, Problem, SeedFile
 from .workers import worker_pool
 

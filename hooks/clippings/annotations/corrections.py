@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..date_display import format_datetime
 from ..dates import parse_datetime
-from ..display import format_datetime
 from ..normalise import DEFAULT_TIMEZONE
 from ..records import Article
 from .sidecar import Annotations

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .pages import markdown_text
+from .markdown_escape import markdown_text
 from .records import ArticlePage
 
 REPORT_URI = "cleaning-report.md"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import html
 import posixpath
 import re
 from collections.abc import Mapping
@@ -13,6 +12,7 @@ from pathlib import PurePosixPath
 
 import yaml
 
+from .markdown_escape import markdown_text
 from .records import Article, ArticlePage
 
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -20,12 +20,6 @@ ARTICLES_DIR = "articles"
 ARTICLE_TEMPLATE = "article.html"
 
 _UNSAFE_RUN = re.compile(r"[^\w.-]+")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+\-.!|~>])")
-
-
-def markdown_text(text: str) -> str:
-    """Text that Markdown shows as it is: no emphasis, links or raw HTML from it."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
 def _path_hash(text: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from clippings.reading import lead_summary, measure
+from clippings.length_and_summary import lead_summary, measure
 
 
 def test_characters_count_cjk_characters_and_latin_words():

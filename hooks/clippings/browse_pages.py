@@ -9,8 +9,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from .display import format_date
-from .pages import markdown_text
+from .date_display import format_date
+from .markdown_escape import markdown_text
 from .records import Archive, Article, ArticlePage, NoteEntry
 
 UNKNOWN = "不详"

@@ -7,7 +7,8 @@ import posixpath
 from dataclasses import replace
 from functools import partial
 
-from ..pages import article_src_uri, markdown_text
+from ..article_pages import article_src_uri
+from ..markdown_escape import markdown_text
 from ..records import Article, NoteEntry, Problem, SeedFile
 from .anchoring import mark_up, place_notes
 from .corrections import apply_corrections

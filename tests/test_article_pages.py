@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 
 import yaml
 
-from clippings.pages import article_slug, render_article_page
+from clippings.article_pages import article_slug, render_article_page
 from clippings.records import Article
 
 ARTICLE = Article(
