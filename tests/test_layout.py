@@ -32,8 +32,36 @@ def test_no_pipeline_module_names_mkdocs():
             assert not any(n.split(".")[0] in ("mkdocs", "material") for n in names), path
 
 
-def test_hook_module_defines_only_event_functions():
-    tree = ast.parse((HOOKS / "archive_hooks.py").read_text(encoding="utf-8"))
-    functions = [node.name for node in tree.body if isinstance(node, ast.FunctionDef)]
-    assert functions and all(name.startswith("on_") for name in functions)
+def _module(name: str) -> ast.Module:
+    return ast.parse((HOOKS / name).read_text(encoding="utf-8"))
+
+
+def test_hook_module_only_forwards_events_to_one_build_object():
+    tree = _module("archive_hooks.py")
+    functions = [node for node in tree.body if isinstance(node, ast.FunctionDef)]
+    assert functions and all(node.name.startswith("on_") for node in functions)
     assert not [node for node in tree.body if isinstance(node, ast.ClassDef)]
+    # The only module-level state is the build object; no event rebinds a global.
+    assignments = [node for node in tree.body if isinstance(node, ast.Assign | ast.AnnAssign)]
+    assert [ast.unparse(node) for node in assignments] == ["BUILD = ArchiveBuild()"]
+    assert not [node for node in ast.walk(tree) if isinstance(node, ast.Global | ast.Nonlocal)]
+    for function in functions:
+        calls = [
+            node
+            for node in ast.walk(function)
+            if isinstance(node, ast.Call) and ast.unparse(node.func).startswith("BUILD.")
+        ]
+        assert len(calls) == 1, f"{function.name} should hand over to the build object"
+        assert len(function.body) <= 2, f"{function.name} does work of its own"
+
+
+def test_build_module_keeps_no_module_level_state():
+    tree = _module("archive_build.py")
+    for node in tree.body:
+        if isinstance(node, ast.Assign):
+            targets = [ast.unparse(target) for target in node.targets]
+            # Constants and the logger only: per-build state lives in BuildState.
+            assert all(t.isupper() or t == "log" for t in targets), targets
+    assert not [node for node in ast.walk(tree) if isinstance(node, ast.Global | ast.Nonlocal)]
+    classes = {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
+    assert {"ArchiveBuild", "BuildState", "ArchiveSettings"} <= classes

@@ -1,0 +1,316 @@
+"""The archive's side of a MkDocs build, for the hook module to forward events to.
+
+`ArchiveBuild` lives as long as the MkDocs process (MkDocs loads a hook module once, and
+`mkdocs serve` rebuilds many times): it holds the typed settings, the glossary extension
+and the search-index process. Everything one build learns is kept in a fresh
+`BuildState`, made in `on_files`, so nothing of one build leaks into the next.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markupsafe import escape
+from mkdocs.config import base
+from mkdocs.config import config_options as options
+from mkdocs.exceptions import ConfigurationError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from clippings import Archive, build_archive
+from clippings.browse_pages import render_indexes, render_tag_index
+from clippings.cache import SeedCache
+from clippings.cleaning_report import REPORT_URI, render_cleaning_report
+from clippings.date_display import format_beijing, format_date, format_datetime, is_beijing_time
+from clippings.exports import CSV_URI, JSON_URI, archive_records, render_csv, render_json
+from clippings.feeds import ATOM_URI, RSS_URI, SiteInfo, render_feeds
+from clippings.glossary import GlossaryExtension
+from clippings.page_store import store_page
+from clippings.progress import progress_reporter
+from clippings.sanitize import sanitize_html
+from clippings.search import BackgroundIndex, article_document
+from clippings.workers import peak_rss_megabytes
+
+log = get_plugin_logger("archive")
+
+# Material's offline plugin would load this shim from a CDN; the theme ships a copy.
+OFFLINE_WORKER_SHIM = "assets/javascripts/iframe-worker-shim.js"
+SETTINGS_KEY = "extra.archive"
+
+
+class ArchiveSettings(base.Config):
+    """`extra.archive` in mkdocs.yml. Paths are relative to mkdocs.yml."""
+
+    seeds_dir = options.Type(str, default="seeds")
+    # Per-seed conversion results; an empty value turns the cache off.
+    cache_dir = options.Type(str, default=".cache")
+
+
+def read_settings(config) -> ArchiveSettings:
+    """The archive's settings, or a ConfigurationError naming the key that is wrong.
+
+    MkDocs only warns about unknown keys; here a misspelt key would silently fall back to
+    a default (another seeds folder), so it is an error.
+    """
+    raw = config.extra.get("archive") or {}
+    if not isinstance(raw, dict):
+        raise ConfigurationError(f"{SETTINGS_KEY} must be a mapping of settings")
+    settings = ArchiveSettings(config_file_path=config.config_file_path)
+    settings.load_dict(raw)
+    errors, warnings = settings.validate()
+    problems = [f"{SETTINGS_KEY}.{key}: {error}" for key, error in errors + warnings]
+    if problems:
+        known = ", ".join(name for name, _ in base.get_schema(ArchiveSettings))
+        raise ConfigurationError("; ".join(problems) + f" (settings: {known})")
+    return settings
+
+
+@dataclass
+class BuildState:
+    """What one build knows: its archive, its pages' addresses and its timings."""
+
+    archive: Archive
+    started: float
+    generated_uris: set[str] = field(default_factory=set)
+    urls: dict[str, str] = field(default_factory=dict)
+    tag_starts: dict[str, str] = field(default_factory=dict)
+    pages_by_uri: dict = field(default_factory=dict)
+    neighbours: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    phases: dict[str, float] = field(default_factory=dict)
+    rendered: int = 0
+
+
+class ArchiveBuild:
+    """The archive in a MkDocs process: one object, one fresh `BuildState` per build."""
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.seeds_dir = Path("seeds")
+        self.cache_dir: Path | None = None
+        self.glossary = GlossaryExtension()
+        self.search_index = BackgroundIndex()
+        self.state = BuildState(Archive(), time.perf_counter())
+        self._gc_thresholds = gc.get_threshold()
+
+    # Events, in the order MkDocs sends them.
+
+    def start_session(self, command: str) -> None:
+        self.serving = command == "serve"
+
+    def configure(self, config):
+        """Read the settings, wire the offline shim and the glossary into the config."""
+        settings = read_settings(config)
+        project = Path(config.config_file_path).parent
+        self.seeds_dir = project / settings.seeds_dir
+        # One cache per seeds folder: builds of two folders neither mix pages nor prune
+        # each other's entries.
+        folder_key = hashlib.sha1(str(self.seeds_dir.resolve()).encode()).hexdigest()[:12]
+        self.cache_dir = project / settings.cache_dir / folder_key if settings.cache_dir else None
+        offline = config.plugins.get("material/offline")
+        if offline is not None and offline.config.enabled:
+            config.extra["polyfills"] = [OFFLINE_WORKER_SHIM]
+        # `abbr` that finds glossary terms inside Chinese text, with the archive's glossary.
+        config.markdown_extensions.append(self.glossary)
+        return config
+
+    def add_archive_files(self, files: Files, config) -> Files:
+        """Convert the seeds and add every page and file the archive publishes."""
+        self.state = BuildState(self._convert_seeds(), time.perf_counter())
+        self.glossary.set_terms(self.state.archive.glossary)
+        self._add_browse_pages(files, config)
+        self._add_article_pages(files, config)
+        self._add_raw_seeds(files, config)
+        self._add_home_and_report(files, config)
+        self._add_exports(files, config)
+        self.state.phases["convert"] = time.perf_counter() - self.state.started
+        log.info(
+            f"converted {len(self.state.archive.pages)} seeds in "
+            f"{self.state.phases['convert']:.2f} s"
+        )
+        self._start_search_index(config)
+        return files
+
+    def prepare_templates(self, env, files: Files):
+        """Template filters and globals, and page links for previous/next."""
+        self._freeze_heap()
+        state = self.state
+        state.pages_by_uri = {
+            page.src_uri: files.get_file_from_path(page.src_uri).page
+            for page in state.archive.pages
+        }
+        state.neighbours = state.archive.neighbours()
+        env.filters["archive_datetime"] = format_datetime
+        env.filters["archive_beijing"] = format_beijing
+        env.tests["archive_beijing_time"] = is_beijing_time
+        env.filters["archive_date"] = format_date
+        # Tag chips link to where the tag's list starts in the paginated tag index. Keys
+        # are escaped like the page tags they are looked up with (see escape_page_meta).
+        starts = {tag: uri.partition("#") for tag, uri in state.tag_starts.items()}
+        env.globals["archive_tag_links"] = {
+            str(escape(tag)): f"{files.get_file_from_path(path).url}#{anchor}"
+            for tag, (path, _, anchor) in starts.items()
+        }
+        env.globals["archive_articles"] = [
+            (page.article, state.urls[page.src_uri]) for page in state.archive.newest_first()
+        ]
+        return env
+
+    @staticmethod
+    def escape_page_meta(page) -> None:
+        """Material prints the title (header, <title>) and tag names unescaped."""
+        if "title" in page.meta:
+            page.meta["title"] = escape(page.meta["title"])
+        if "description" in page.meta:
+            page.meta["description"] = escape(page.meta["description"])
+        if isinstance(page.meta.get("tags"), list):
+            page.meta["tags"] = [escape(tag) for tag in page.meta["tags"]]
+
+    def link_neighbours(self, page) -> None:
+        """Previous and next article in publication order, shown in Material's footer."""
+        previous_uri, next_uri = self.state.neighbours.get(page.file.src_uri, (None, None))
+        if previous_uri or next_uri:
+            page.previous_page = self.state.pages_by_uri.get(previous_uri)
+            page.next_page = self.state.pages_by_uri.get(next_uri)
+
+    def finish_page(self, html: str, page) -> str:
+        """Count the page; pages made from seeds carry captured text: allowlisted markup only."""
+        self.state.rendered += 1
+        if self.state.rendered % 1000 == 0:
+            log.info(f"rendering pages: {self.state.rendered} done")
+        if page.file.src_uri in self.state.generated_uris:
+            return sanitize_html(html)
+        return html
+
+    def finish(self) -> None:
+        """Warnings all together at the end, where the archivist looks, then one summary."""
+        self._thaw_heap()
+        state = self.state
+        warnings = state.archive.warnings()
+        render = time.perf_counter() - state.phases["render_start"]
+        if self.serving:
+            # A preview shows the edited page at once; search catches up in the background.
+            self.search_index.when_done(lambda index: log.info(f"search index: {index}"))
+            index_note = "search index in the background"
+        else:
+            index = self.search_index.wait()
+            log.info(f"search index: {index}")
+            index_note = f"search index {index.seconds:.1f} s beside it"
+        # `mkdocs build --strict` turns these into a failed build.
+        for warning in warnings:
+            log.warning(warning)
+        log.info(
+            f"{len(state.archive.pages)} seeds, {state.rendered} pages, "
+            f"{len(warnings)} seeds with warnings, {time.perf_counter() - state.started:.1f} s "
+            f"(convert {state.phases['convert']:.1f} s, render {render:.1f} s, {index_note}; "
+            f"peak RSS {peak_rss_megabytes():.0f} MB)"
+        )
+
+    def abort(self) -> None:
+        self._thaw_heap()
+
+    def close(self) -> None:
+        self.search_index.wait()
+
+    def watch_seeds(self, server):
+        server.watch(str(self.seeds_dir))
+        return server
+
+    # The steps of add_archive_files.
+
+    def _convert_seeds(self) -> Archive:
+        log.info(f"converting the seeds in {self.seeds_dir}")
+        cache = SeedCache(self.cache_dir) if self.cache_dir else None
+        archive = build_archive(
+            self.seeds_dir, cache=cache, progress=progress_reporter(log.info, "converting seeds")
+        )
+        if cache is not None:
+            cache.close()
+            log.info(f"seed cache: {cache.hits} unchanged, {cache.misses} converted")
+        return archive
+
+    def _generated(self, config, uri: str, markdown: str, **kwargs) -> File:
+        """A generated page. With the cache on it is kept on disk, rewritten only when its
+        text changes, so that `mkdocs serve --dirty` renders again only changed pages."""
+        self.state.generated_uris.add(uri)
+        if self.cache_dir is None:
+            return File.generated(config, uri, content=markdown, **kwargs)
+        path = store_page(self.cache_dir / "pages", uri, markdown)
+        return File.generated(config, uri, abs_src_path=str(path), **kwargs)
+
+    def _add_browse_pages(self, files: Files, config) -> None:
+        tag_pages, self.state.tag_starts = render_tag_index(self.state.archive)
+        for index in render_indexes(self.state.archive) + tag_pages:
+            inclusion = InclusionLevel.UNDEFINED if index.in_nav else InclusionLevel.NOT_IN_NAV
+            page = self._generated(config, index.src_uri, index.markdown, inclusion=inclusion)
+            files.append(page)
+
+    def _add_article_pages(self, files: Files, config) -> None:
+        for page in self.state.archive.pages:
+            file = self._generated(
+                config, page.src_uri, page.markdown, inclusion=InclusionLevel.NOT_IN_NAV
+            )
+            files.append(file)
+            self.state.urls[page.src_uri] = file.url
+
+    def _add_raw_seeds(self, files: Files, config) -> None:
+        """Each raw seed, byte for byte. The source name gets a suffix MkDocs does not
+        render, so a seed named .md is published as a file, not as a second page."""
+        for page in self.state.archive.pages:
+            raw = File.generated(
+                config,
+                f"{page.raw_uri}.seed",
+                abs_src_path=str(self.seeds_dir / page.article.seed_path),
+            )
+            raw.dest_uri = page.raw_uri
+            files.append(raw)
+
+    def _add_home_and_report(self, files: Files, config) -> None:
+        report = render_cleaning_report(self.state.archive.pages)
+        files.append(self._generated(config, REPORT_URI, report))
+        # The home page lists the newest articles: as generated content it is rendered on
+        # every build, dirty ones (`make serve`) included.
+        home = files.get_file_from_path("index.md")
+        if home is not None:
+            files.remove(home)
+            files.append(File.generated(config, "index.md", content=home.content_string))
+
+    def _add_exports(self, files: Files, config) -> None:
+        archive, urls = self.state.archive, self.state.urls
+        records = archive_records(archive, urls)
+        site = SiteInfo(config.site_name, config.site_description or "", config.site_url or "/")
+        rss, atom = render_feeds(archive, site, urls)
+        exports = {JSON_URI: render_json(records), CSV_URI: render_csv(records)}
+        exports |= {RSS_URI: rss, ATOM_URI: atom}
+        for uri, content in exports.items():
+            files.append(File.generated(config, uri, content=content))
+
+    def _start_search_index(self, config) -> None:
+        """Built on the other core while MkDocs renders pages; its files go straight into
+        the site folder."""
+        documents = [
+            article_document(page.article, self.state.urls[page.src_uri])
+            for page in self.state.archive.newest_first()
+        ]
+        self.search_index.start(documents, Path(config.site_dir))
+        self.state.phases["render_start"] = time.perf_counter()
+        log.info("building the search index in the background; rendering pages")
+
+    # Rendering thousands of pages keeps every page in memory; the cyclic garbage
+    # collector rescanning that growing heap made rendering grow faster than linearly.
+    # Everything alive when rendering starts is kept out of its scans until the build
+    # ends, and it runs less often (10,000 seeds: rendering 98 s -> 82 s, peak memory
+    # lower). What this build kept alive may be garbage by the next (`mkdocs serve`).
+
+    def _freeze_heap(self) -> None:
+        gc.collect()
+        gc.freeze()
+        self._gc_thresholds = gc.get_threshold()
+        gc.set_threshold(50_000, 20, 10)
+
+    def _thaw_heap(self) -> None:
+        gc.unfreeze()
+        gc.set_threshold(*self._gc_thresholds)
