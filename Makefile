@@ -5,7 +5,7 @@ export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: serve build offline test lint bench bench-preview audit clean
+.PHONY: serve build offline test test-fast lint bench bench-preview audit clean
 
 # The stamp files make set-up run once, and again whenever a requirements file changes.
 $(VENV)/.runtime: requirements.txt
@@ -52,6 +52,12 @@ lint: $(VENV)/.dev
 
 test: $(VENV)/.dev lint
 	$(BIN)/python -m pytest
+
+# The edit-test loop: every test that builds no site, starts no server and drives no
+# browser (under 30 s). Such a test that lacks its mark fails here instead of being slow.
+FAST_TIER := not site and not server and not browser and not bench
+test-fast: $(VENV)/.dev
+	ARCHIVE_TEST_TIER=fast $(BIN)/python -m pytest -m "$(FAST_TIER)"
 
 clean:
 	rm -rf site site-offline .audit $(VENV)

@@ -17,13 +17,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from io import BytesIO
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # the shared harness
+from harness import CHROMIUM, QuietHandler, StaticServer, build_env, mkdocs_build
+
 PAGES = ["", "articles/003_c5574c47c0f95dce/"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking"
@@ -31,11 +30,8 @@ RUNS = 3
 THRESHOLD = 95
 
 
-class GzipHandler(SimpleHTTPRequestHandler):
+class GzipHandler(QuietHandler):
     """Static files, gzip-compressed when the browser accepts it."""
-
-    def log_message(self, format, *args):
-        pass
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
@@ -58,7 +54,7 @@ def scores(lighthouse: str, url: str) -> dict[str, int]:
             [lighthouse, url, "--quiet", "--output=json", f"--output-path={report.name}",
              f"--only-categories={','.join(CATEGORIES)}",
              f"--chrome-flags={CHROME_FLAGS}"],
-            check=True, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
+            check=True, env={**os.environ, "CHROME_PATH": CHROMIUM},
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
         categories = json.loads(Path(report.name).read_text())["categories"]
@@ -67,23 +63,22 @@ def scores(lighthouse: str, url: str) -> dict[str, int]:
 
 def main(lighthouse: str) -> int:
     with tempfile.TemporaryDirectory() as site:
-        server = ThreadingHTTPServer(("127.0.0.1", 0), partial(GzipHandler, directory=site))
-        base = f"http://127.0.0.1:{server.server_address[1]}/"
-        env = {**os.environ, "SITE_URL": base, "NO_MKDOCS_2_WARNING": "1"}
-        subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", site],
-            cwd=ROOT, env=env, check=True,
-        )  # fmt: skip
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        server = StaticServer(site, GzipHandler)
+        built = mkdocs_build(Path(site), build_env(site_url=server.url), "--strict")
+        if built.returncode != 0:
+            raise SystemExit(built.stderr)
         failed = False
         print("| page | " + " | ".join(CATEGORIES) + " |")
         print("| --- |" + " --- |" * len(CATEGORIES))
-        for page in PAGES:
-            runs = [scores(lighthouse, base + page) for _ in range(RUNS)]
-            medians = {name: int(statistics.median(r[name] for r in runs)) for name in CATEGORIES}
-            failed |= any(score < THRESHOLD for score in medians.values())
-            print(f"| /{page} | " + " | ".join(str(medians[name]) for name in CATEGORIES) + " |")
-        server.shutdown()
+        with server:
+            for page in PAGES:
+                runs = [scores(lighthouse, server.url + page) for _ in range(RUNS)]
+                medians = {
+                    name: int(statistics.median(r[name] for r in runs)) for name in CATEGORIES
+                }
+                failed |= any(score < THRESHOLD for score in medians.values())
+                cells = " | ".join(str(medians[name]) for name in CATEGORIES)
+                print(f"| /{page} | {cells} |")
     return 1 if failed else 0
 
 

@@ -10,8 +10,6 @@ and measures the time until the page, reloaded by MkDocs' live reload, shows it.
 from __future__ import annotations
 
 import argparse
-import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -20,17 +18,9 @@ import time
 import urllib.request
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # the shared harness
 from generate import generate
-from playwright.sync_api import sync_playwright
-from search_check import CHROMIUM, CHROMIUM_ARGS
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from harness import ROOT, build_env, chromium, free_port
 
 
 def _wait_for(url: str, timeout: float) -> float:
@@ -48,13 +38,8 @@ def measure(count: int, work: Path, edits: int = 3) -> tuple[float, list[float]]
     """Seconds until the first build was served, and the seconds each edit took to show."""
     seeds = work / "seeds"
     generate(count, seeds)
-    port = _free_port()
-    env = {
-        **os.environ,
-        "ARCHIVE_SEEDS_DIR": str(seeds),
-        "ARCHIVE_CACHE_DIR": str(work / "cache"),
-        "NO_MKDOCS_2_WARNING": "1",
-    }
+    port = free_port()
+    env = build_env(seeds_dir=seeds, cache_dir=work / "cache")
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -65,8 +50,7 @@ def measure(count: int, work: Path, edits: int = 3) -> tuple[float, list[float]]
     latencies = []
     try:
         first_build = _wait_for(url, timeout=600)
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        with chromium() as browser:
             page = browser.new_page()
             page.goto(url)
             for edit in range(edits):
@@ -79,7 +63,6 @@ def measure(count: int, work: Path, edits: int = 3) -> tuple[float, list[float]]
                     arg=marker, timeout=120_000,
                 )  # fmt: skip
                 latencies.append(time.perf_counter() - started)
-            browser.close()
     finally:
         server.terminate()
         server.wait(timeout=30)

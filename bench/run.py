@@ -14,18 +14,17 @@ from the seeds, see generate.known_queries) whose first result is the right arti
 from __future__ import annotations
 
 import argparse
-import os
 import re
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # the shared harness
 from generate import generate, known_queries
+from harness import build_env, mkdocs_build
 from search_check import check_search
 
-ROOT = Path(__file__).resolve().parent.parent
 SUMMARY = re.compile(
     r"archive: (\d+) seeds, (\d+) pages, .*\(convert ([\d.]+) s, "
     r"render ([\d.]+) s, search index ([\d.]+) s beside it; peak RSS (\d+) MB\)"
@@ -43,17 +42,9 @@ def _size(path: Path) -> int:
 
 
 def _build(seeds: Path, site: Path, cache: Path) -> tuple[float, re.Match, int]:
-    env = {
-        **os.environ,
-        "ARCHIVE_SEEDS_DIR": str(seeds),
-        "ARCHIVE_CACHE_DIR": str(cache),
-        "NO_MKDOCS_2_WARNING": "1",
-    }
+    env = build_env(seeds_dir=seeds, cache_dir=cache)
     started = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
-    )  # fmt: skip
+    result = mkdocs_build(site, env)
     wall = time.perf_counter() - started
     if result.returncode != 0:
         raise SystemExit(result.stderr)

@@ -7,16 +7,11 @@ whose first result is the right article.
 
 from __future__ import annotations
 
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from playwright.sync_api import sync_playwright
+from harness import StaticServer, chromium
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 SEARCH_FILES = ("/search/", "/workers/")
 # Until the first result of the current query is shown, or Material says none was found.
 _ANSWERED = """query => {
@@ -27,19 +22,11 @@ _ANSWERED = """query => {
 }"""
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
 def check_search(site: Path, queries: list[tuple[str, str]]) -> tuple[int, int, list[str]]:
     """(bytes for the first search, queries answered right first, the ones that were not).
 
     `queries` pairs a query with the path its right article is published at.
     """
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     downloaded: list[int] = []
 
     def count(response) -> None:
@@ -47,28 +34,23 @@ def check_search(site: Path, queries: list[tuple[str, str]]) -> tuple[int, int, 
             downloaded.append(len(response.body()))
 
     right, wrong = 0, []
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page()
-            page.on("response", count)
-            page.goto(base)
-            box = page.locator("input.md-search__input")
-            first_search = None
-            for query, expected in queries:
-                box.fill(query)
-                box.press("End")
-                page.wait_for_function(_ANSWERED, arg=query, timeout=20_000)
-                if first_search is None:
-                    page.wait_for_load_state("networkidle")
-                    first_search = sum(downloaded)
-                link = page.locator(".md-search-result__item > .md-search-result__link").first
-                found = urlsplit(link.get_attribute("href")).path if link.count() else None
-                if found is not None and found.endswith(expected):
-                    right += 1
-                else:
-                    wrong.append(f"{query} -> {found} (expected {expected})")
-            browser.close()
-    finally:
-        server.shutdown()
+    with StaticServer(site) as server, chromium() as browser:
+        page = browser.new_page()
+        page.on("response", count)
+        page.goto(server.url)
+        box = page.locator("input.md-search__input")
+        first_search = None
+        for query, expected in queries:
+            box.fill(query)
+            box.press("End")
+            page.wait_for_function(_ANSWERED, arg=query, timeout=20_000)
+            if first_search is None:
+                page.wait_for_load_state("networkidle")
+                first_search = sum(downloaded)
+            link = page.locator(".md-search-result__item > .md-search-result__link").first
+            found = urlsplit(link.get_attribute("href")).path if link.count() else None
+            if found is not None and found.endswith(expected):
+                right += 1
+            else:
+                wrong.append(f"{query} -> {found} (expected {expected})")
     return first_search or 0, right, wrong

@@ -2,30 +2,19 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from seed_expectations import ROOT
+from harness import build_env, mkdocs_build
 
 
 def build_site(
     site_dir: Path, seeds_dir: Path | None = None, strict: bool = True, site_url: str | None = None
 ):
     """Run `mkdocs build` on this project into site_dir, optionally from other seeds."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("SITE_URL", None)  # mkdocs.yml's default site_url unless one is given
-    if site_url:
-        env["SITE_URL"] = site_url
-    if seeds_dir is not None:
-        env["ARCHIVE_SEEDS_DIR"] = str(seeds_dir)
-    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir)]
-    if strict:
-        command.append("--strict")
-    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    env = build_env(seeds_dir=seeds_dir, site_url=site_url)
+    return mkdocs_build(site_dir, env, *(["--strict"] if strict else []))
 
 
 class BuiltSite:

@@ -9,6 +9,8 @@ import pytest
 from conftest import build_site
 from seed_expectations import EXPECTED_SEEDS, SEEDS_DIR
 
+pytestmark = pytest.mark.site
+
 SEED_003 = next(e for e in EXPECTED_SEEDS if e.seed_id.startswith("003"))
 NOTES = {
     "003_c5574c47c0f95dce": {

@@ -5,9 +5,13 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from seed_expectations import ROOT
 
 
+@pytest.mark.bench
+@pytest.mark.site
+@pytest.mark.browser
 def test_benchmark_builds_200_synthetic_seeds():
     result = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "run.py"), "200"],

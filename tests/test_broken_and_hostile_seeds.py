@@ -20,6 +20,8 @@ from bs4 import BeautifulSoup
 from conftest import BuiltSite, build_site
 from html_safety import unsafe_markup
 
+pytestmark = pytest.mark.site
+
 MARKER = "PWNED"
 CHINESE = "这是一段用来测试编码的中文正文，保存在一台旧电脑上，希望能被正确读出。" * 4
 TRADITIONAL = "這是一段用來測試編碼的繁體中文正文，保存在一台舊電腦上，希望能被正確讀出。" * 4

@@ -4,18 +4,14 @@ served on 127.0.0.1. Screenshots go to tests/artifacts/ for a person to look at.
 from __future__ import annotations
 
 import os
-import shutil
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 import pytest
 from conftest import build_site
-from playwright.sync_api import sync_playwright
+from harness import StaticServer, chromium
 from seed_expectations import EXPECTED_SEEDS, ROOT
 
-CHROMIUM = "/usr/bin/chromium"
+pytestmark = [pytest.mark.site, pytest.mark.server, pytest.mark.browser]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 # The archived images are the only third-party requests a page may make.
 IMAGE_HOSTS = ("mmbiz.qpic.cn", "img.36krcdn.com", "cdn.jsdelivr.net")
@@ -27,35 +23,21 @@ TITLES = {e.seed_id: e.page_title for e in EXPECTED_SEEDS}
 NEWEST_FIRST = sorted(EXPECTED_SEEDS, key=lambda e: e.published_at, reverse=True)
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory):
     """The site built for the address it is served at, as it would be deployed."""
     site_dir = tmp_path_factory.mktemp("browser-site")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site_dir)))
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    result = build_site(site_dir, site_url=url)
+    server = StaticServer(site_dir)
+    result = build_site(site_dir, site_url=server.url)
     assert result.returncode == 0, result.stderr
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield url
-    server.shutdown()
+    with server:
+        yield server.url
 
 
 @pytest.fixture(scope="module")
 def browser():
-    if shutil.which(CHROMIUM) is None:
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (.ci/run does)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
+    with chromium() as browser:
         yield browser
-        browser.close()
 
 
 class Visit:
@@ -241,13 +223,11 @@ def hostile_url(tmp_path_factory):
         encoding="utf-8",
     )
     site_dir = work / "site"
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site_dir)))
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    result = build_site(site_dir, seeds_dir=seeds, strict=False, site_url=url)
+    server = StaticServer(site_dir)
+    result = build_site(site_dir, seeds_dir=seeds, strict=False, site_url=server.url)
     assert result.returncode == 0, result.stderr
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield url
-    server.shutdown()
+    with server:
+        yield server.url
 
 
 def test_search_results_show_markup_from_seeds_as_text(browser, hostile_url):

@@ -14,6 +14,8 @@ from clippings.article_pages import render_article_page
 from clippings.browse_pages import render_indexes
 from clippings.records import Archive
 
+pytestmark = pytest.mark.site
+
 CHRONOLOGICAL = sorted(EXPECTED_SEEDS, key=lambda e: e.published_at)
 TITLES = {e.seed_id: e.page_title for e in EXPECTED_SEEDS}
 

@@ -7,6 +7,8 @@ from urllib.parse import urljoin
 import pytest
 from seed_expectations import EXPECTED_SEEDS, ROOT
 
+pytestmark = pytest.mark.site
+
 
 def _meta(page):
     return page.select_one(".md-sidebar--secondary .archive-meta")

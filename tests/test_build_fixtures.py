@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import BuiltSite, build_site
 
+pytestmark = pytest.mark.site
+
 FIXTURES = {
     "notes/说明.md": "# 一篇纯文本笔记\n\n正文里有 <b>看起来像标签</b> 的文字。\n",
     "untitled.txt": "没有标题的纯文本。\n",

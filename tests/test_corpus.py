@@ -11,9 +11,10 @@ from seed_expectations import ROOT
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 
-pytestmark = pytest.mark.skipif(
-    not CORPUS.is_dir(), reason="../shared/corpus is not beside this checkout"
-)
+pytestmark = [
+    pytest.mark.site,
+    pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside this checkout"),
+]
 
 
 @pytest.fixture(scope="module")

@@ -5,20 +5,16 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import time
 import urllib.request
 
 import pytest
 from bs4 import BeautifulSoup
-from seed_expectations import ROOT, SEEDS_DIR
+from harness import ROOT, build_env, free_port
+from seed_expectations import SEEDS_DIR
 
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+pytestmark = [pytest.mark.site, pytest.mark.server]
 
 
 def _home_titles(base_url: str) -> list[str]:
@@ -44,8 +40,8 @@ def _wait_for(condition, timeout: float = 60.0):
 def served_seeds(tmp_path):
     seeds = tmp_path / "seeds"
     shutil.copytree(SEEDS_DIR, seeds)
-    port = _free_port()
-    env = {**os.environ, "ARCHIVE_SEEDS_DIR": str(seeds), "NO_MKDOCS_2_WARNING": "1"}
+    port = free_port()
+    env = build_env(seeds_dir=seeds)
     server = subprocess.Popen(
         ["make", "serve", f"SERVE_ARGS=--dev-addr 127.0.0.1:{port}"],
         cwd=ROOT,

@@ -13,6 +13,8 @@ from seed_expectations import ROOT
 from clippings.browse_pages import PAGE_SIZE, IndexGroup, paginate
 from clippings.records import Article, ArticlePage
 
+pytestmark = pytest.mark.site
+
 
 def _page(number: int) -> ArticlePage:
     article = Article(

@@ -19,6 +19,8 @@ from conftest import build_site
 from jsonschema import Draft202012Validator
 from seed_expectations import EXPECTED_SEEDS, ROOT, SEEDS_DIR
 
+pytestmark = pytest.mark.site
+
 SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default site_url
 NEWEST_FIRST = sorted(EXPECTED_SEEDS, key=lambda e: e.published_at, reverse=True)
 ATOM = "{http://www.w3.org/2005/Atom}"

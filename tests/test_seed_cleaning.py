@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from seed_expectations import EXPECTED_SEEDS, SEEDS_DIR
 
+pytestmark = pytest.mark.site
+
 SURVIVES = {
     "000_37a665e4ef7b3441": [
         "Sam 在与韩国硅谷特派记者团的会面中罕见的透露了比较多关于 GPT-5 的信息",
