@@ -51,12 +51,20 @@ class GzipHandler(QuietHandler):
 def scores(lighthouse: str, url: str) -> dict[str, int]:
     with tempfile.NamedTemporaryFile(suffix=".json") as report:
         subprocess.run(
-            [lighthouse, url, "--quiet", "--output=json", f"--output-path={report.name}",
-             f"--only-categories={','.join(CATEGORIES)}",
-             f"--chrome-flags={CHROME_FLAGS}"],
-            check=True, env={**os.environ, "CHROME_PATH": CHROMIUM},
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
+            [
+                lighthouse,
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={report.name}",
+                f"--only-categories={','.join(CATEGORIES)}",
+                f"--chrome-flags={CHROME_FLAGS}",
+            ],
+            check=True,
+            env={**os.environ, "CHROME_PATH": CHROMIUM},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         categories = json.loads(Path(report.name).read_text())["categories"]
     return {name: round(categories[name]["score"] * 100) for name in CATEGORIES}
 

@@ -42,8 +42,11 @@ def measure(count: int, work: Path, edits: int = 3) -> tuple[float, list[float]]
     env = build_env(seeds_dir=seeds, cache_dir=work / "cache")
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     number = count // 2
     url = f"http://127.0.0.1:{port}/articles/seed_{number:05d}/"
     seed = seeds / f"seed_{number:05d}.txt"
@@ -60,8 +63,9 @@ def measure(count: int, work: Path, edits: int = 3) -> tuple[float, list[float]]
                 seed.write_text(seed.read_text("utf-8") + f"\n\n{marker}。\n", "utf-8")
                 page.wait_for_function(
                     "marker => document.body && document.body.textContent.includes(marker)",
-                    arg=marker, timeout=120_000,
-                )  # fmt: skip
+                    arg=marker,
+                    timeout=120_000,
+                )
                 latencies.append(time.perf_counter() - started)
     finally:
         server.terminate()

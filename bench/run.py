@@ -31,10 +31,19 @@ SUMMARY = re.compile(
 )
 INDEX_PEAK = re.compile(r"search index: .* peaked at (\d+) MB")
 COLUMNS = [
-    "N", "cold s", "warm s", "peak RSS MB (build + index)", "ms/seed",
-    "convert s cold (share)", "convert s warm (share)",
-    "render s", "search index s (beside render)", "site MB", "first search KB", "right first",
-]  # fmt: skip
+    "N",
+    "cold s",
+    "warm s",
+    "peak RSS MB (build + index)",
+    "ms/seed",
+    "convert s cold (share)",
+    "convert s warm (share)",
+    "render s",
+    "search index s (beside render)",
+    "site MB",
+    "first search KB",
+    "right first",
+]
 
 
 def _size(path: Path) -> int:
@@ -68,13 +77,19 @@ def measure(count: int, work: Path) -> tuple[list[str], list[str]]:
     queries = [(q, f"/articles/seed_{n:05d}/") for q, n in known_queries(texts)]
     first_search, right, wrong = check_search(site, queries)
     row = [
-        str(count), f"{cold:.1f}", f"{warm:.1f}", f"{peak_mb:.0f} + {index_mb}",
+        str(count),
+        f"{cold:.1f}",
+        f"{warm:.1f}",
+        f"{peak_mb:.0f} + {index_mb}",
         f"{cold / count * 1000:.1f}",
-        f"{convert:.1f} ({convert / cold:.0%})", f"{warm_convert:.1f} ({warm_convert / warm:.0%})",
-        f"{render:.1f}", f"{search:.1f}",
-        f"{_size(site) / 1e6:.0f}", f"{first_search / 1e3:.0f}",
+        f"{convert:.1f} ({convert / cold:.0%})",
+        f"{warm_convert:.1f} ({warm_convert / warm:.0%})",
+        f"{render:.1f}",
+        f"{search:.1f}",
+        f"{_size(site) / 1e6:.0f}",
+        f"{first_search / 1e3:.0f}",
         f"{right}/{len(queries)} ({right / len(queries):.0%})",
-    ]  # fmt: skip
+    ]
     return row, wrong
 
 

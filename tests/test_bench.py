@@ -15,8 +15,10 @@ from seed_expectations import ROOT
 def test_benchmark_builds_200_synthetic_seeds():
     result = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "run.py"), "200"],
-        capture_output=True, text=True, timeout=600,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr
     header, _, row = result.stdout.strip().splitlines()
     cells = [cell.strip() for cell in row.strip("|").split("|")]

@@ -270,8 +270,17 @@ def test_every_page_and_raw_seed_is_reachable_at_a_working_url(hostile):
             assert urlopen(urljoin(url, raw["href"]), timeout=10).status == 200
     finally:
         server.shutdown()
-    for title in ["空格文件名", "中文文件名", "井号文件名", "问号文件名", "百分号文件名",
-                  "同名文本", "同名 Markdown", "大写文件名", "小写文件名"]:  # fmt: skip
+    for title in [
+        "空格文件名",
+        "中文文件名",
+        "井号文件名",
+        "问号文件名",
+        "百分号文件名",
+        "同名文本",
+        "同名 Markdown",
+        "大写文件名",
+        "小写文件名",
+    ]:
         assert titles.get(title) == title
     assert len(titles) == len(TEXT_FIXTURES) + len(BYTES_FIXTURES) - 3 + 1
 

@@ -64,8 +64,13 @@ def test_home_shows_covers_and_one_line_summaries(built_site):
 
 def test_timeline_groups_by_year_and_month_newest_first(built_site):
     sections = _sections(built_site, "timeline")
-    assert list(sections) == ["2025 年 8 月", "2024 年 5 月", "2024 年 4 月", "2024 年 3 月",
-                              "2023 年 6 月"]  # fmt: skip
+    assert list(sections) == [
+        "2025 年 8 月",
+        "2024 年 5 月",
+        "2024 年 4 月",
+        "2024 年 3 月",
+        "2023 年 6 月",
+    ]
     assert sections["2024 年 5 月"] == [TITLES["004_db852270f7b26be9"]]
     assert set(_links(built_site, "timeline")) == set(TITLES)
 
@@ -82,8 +87,9 @@ def test_article_tag_chips_link_to_the_tags_page(built_site):
     page = built_site.page("articles/000_37a665e4ef7b3441")
     chips = page.select("nav.md-tags a.md-tag")
     assert sorted(c.get_text(strip=True) for c in chips) == ["AI", "Sam Altman", "chatgpt"]
-    assert all(urljoin("/articles/000_37a665e4ef7b3441/", c["href"]).startswith("/tags/#")
-               for c in chips)  # fmt: skip
+    assert all(
+        urljoin("/articles/000_37a665e4ef7b3441/", c["href"]).startswith("/tags/#") for c in chips
+    )
 
 
 def test_authors_page_groups_by_author_or_original_account(built_site):

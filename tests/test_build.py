@@ -73,8 +73,10 @@ def test_home_lists_every_article_newest_first_with_date_and_author(built_site):
         e.page_title for e in by_date
     ]
     assert [i.select_one("time")["datetime"] for i in items] == [e.published for e in by_date]
-    authors = [a.get_text(strip=True) if (a := i.select_one(".archive-list__author")) else None
-               for i in items]  # fmt: skip
+    authors = [
+        a.get_text(strip=True) if (a := i.select_one(".archive-list__author")) else None
+        for i in items
+    ]
     assert authors == [e.page_author for e in by_date]
     for item, expected in zip(items, by_date, strict=True):
         href = item.select_one(".archive-list__title")["href"]

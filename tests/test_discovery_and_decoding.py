@@ -12,8 +12,16 @@ from clippings.discovery import discover_seeds
 
 
 def test_text_files_in_subfolders_are_seeds_hidden_ones_are_not(tmp_path):
-    for name in ["a.txt", "sub/b.md", "sub/deeper/c.markdown", ".hidden.txt", ".git/d.md",
-                 "notes.yml", "image.png", "sub/.swap.md"]:  # fmt: skip
+    for name in [
+        "a.txt",
+        "sub/b.md",
+        "sub/deeper/c.markdown",
+        ".hidden.txt",
+        ".git/d.md",
+        "notes.yml",
+        "image.png",
+        "sub/.swap.md",
+    ]:
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("正文\n", encoding="utf-8")

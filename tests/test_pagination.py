@@ -94,8 +94,10 @@ def _article_links(page) -> list[str]:
 @pytest.mark.parametrize("index", ["timeline", "authors", "sources", "places", "tags"])
 def test_no_index_page_of_a_large_archive_lists_more_than_a_page(large_site, index):
     pages = [large_site.page(index)]
-    pages += [large_site.page(str(p.parent.relative_to(large_site.root)))
-              for p in sorted((large_site.root / index).glob("*/index.html"))]  # fmt: skip
+    pages += [
+        large_site.page(str(p.parent.relative_to(large_site.root)))
+        for p in sorted((large_site.root / index).glob("*/index.html"))
+    ]
     assert all(len(_article_links(page)) <= PAGE_SIZE for page in pages)
     if index == "timeline":
         assert len(pages) == 3

@@ -96,12 +96,16 @@ def test_archive_json_holds_one_record_per_seed(records):
 def test_archive_json_counts_annotations(records):
     by_id = {r["seed_id"]: r for r in records}
     assert by_id["003_c5574c47c0f95dce"]["annotations"] == {
-        "corrections": 2, "editor_note": True, "notes": 3,
-    }  # fmt: skip
+        "corrections": 2,
+        "editor_note": True,
+        "notes": 3,
+    }
     assert by_id["003_c5574c47c0f95dce"]["captured"]["title"] == "GPT-8AI4"
     assert by_id["004_db852270f7b26be9"]["annotations"] == {
-        "corrections": 0, "editor_note": False, "notes": 0,
-    }  # fmt: skip
+        "corrections": 0,
+        "editor_note": False,
+        "notes": 0,
+    }
 
 
 def test_archive_csv_has_the_same_records(built_site, records):

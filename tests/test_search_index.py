@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
+
+from seed_expectations import ROOT
 
 from clippings.search import SearchDocument, build_search_files, shards
 from clippings.search.shards import BODY_START, META_START, document_positions, token_hash
@@ -35,8 +40,24 @@ def test_token_hashes_spread_neighbouring_characters_over_all_shards():
     run = "".join(chr(0x4E00 + i) for i in range(5000))
     buckets = {token_hash(run[i : i + 2]) % 128 for i in range(len(run) - 1)}
     assert len(buckets) == 128
-    # The worker computes the same value; the browser search tests depend on it.
-    assert token_hash("寒武") == token_hash("寒武") != token_hash("武寒")
+    assert token_hash("寒武") != token_hash("武寒")
+
+
+def test_token_hashes_do_not_change_between_processes():
+    # Shard files are named by these hashes and the worker computes the same ones, so they
+    # must not depend on Python's per-process string hashing.
+    script = "from clippings.search.shards import token_hash; print(token_hash('寒武'))"
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT / "hooks")},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert runs == {f"{token_hash('寒武')}\n"}
 
 
 def _document(number: int, body: str, title: str = "标题", **fields) -> SearchDocument:

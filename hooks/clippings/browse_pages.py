@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from .date_display import format_date
 from .markdown_escape import markdown_text
 from .records import Archive, Article, ArticlePage, NoteEntry
+from .urls import WECHAT_HOST
 
 UNKNOWN = "不详"
 
@@ -22,8 +23,9 @@ PAGE_SIZE = 200
 
 @dataclass(frozen=True)
 class IndexPage:
+    """A generated browse page: where it goes, its Markdown, whether the nav lists it."""
+
     src_uri: str
-    title: str
     markdown: str
     in_nav: bool = True
 
@@ -92,7 +94,7 @@ def paginate(
             parts.append("尚无文章。\n")
         if len(chunks) > 1:
             parts.append(_pager(uris, k))
-        pages.append(IndexPage(uri, heading, "\n".join(parts), in_nav=k == 0))
+        pages.append(IndexPage(uri, "\n".join(parts), in_nav=k == 0))
     return pages, starts
 
 
@@ -154,7 +156,7 @@ def source_site(article: Article) -> str | None:
     if not article.source_url:
         return None
     host = urlsplit(article.source_url).hostname or ""
-    if host == "mp.weixin.qq.com":
+    if host == WECHAT_HOST:
         return "微信公众号"
     return host.removeprefix("www.")
 
@@ -188,7 +190,7 @@ def render_notes_index(archive: Archive) -> IndexPage:
         parts.append("\n".join(_note_entry(note) for note in notes) + "\n")
     if not names:
         parts.append("尚无批注。\n")
-    return IndexPage("notes.md", "批注", "\n".join(parts))
+    return IndexPage("notes.md", "\n".join(parts))
 
 
 def render_tag_index(archive: Archive) -> tuple[list[IndexPage], dict[str, str]]:

@@ -6,7 +6,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-BEIJING = ZoneInfo("Asia/Shanghai")
+from .dates import ARCHIVE_TIME_ZONE
+
+BEIJING = ZoneInfo(ARCHIVE_TIME_ZONE)
 
 
 def _as_datetime(value: datetime | str) -> datetime:

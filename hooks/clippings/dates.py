@@ -9,6 +9,11 @@ from zoneinfo import ZoneInfo
 
 from dateutil import parser as dateutil_parser
 
+# Times written without a zone are read as Beijing time: the archive's captures are
+# overwhelmingly from Chinese sources, whose exporters write local time. Dates are shown
+# in it too.
+ARCHIVE_TIME_ZONE = "Asia/Shanghai"
+
 _YEAR = re.compile(r"(?<!\d)(1[89]|2\d)\d\d(?!\d)")
 _CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?")
 

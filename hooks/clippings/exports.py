@@ -15,7 +15,6 @@ from .records import Archive, ArticlePage
 
 JSON_URI = "archive.json"
 CSV_URI = "archive.csv"
-SCHEMA_URI = "archive.schema.json"
 
 
 def _iso(value: datetime | None) -> str | None:

@@ -5,13 +5,9 @@ from __future__ import annotations
 import hashlib
 
 from .attribution import reprint_attribution
-from .dates import parse_datetime
+from .dates import ARCHIVE_TIME_ZONE, parse_datetime
 from .records import Article, Capture, DecodedText, Problem, SeedFile
 from .urls import canonical_url, http_url
-
-# Times written without a zone are read as Beijing time: the archive's captures are
-# overwhelmingly from Chinese sources, whose exporters write local time.
-DEFAULT_TIMEZONE = "Asia/Shanghai"
 
 
 def _title_from_file_name(seed: SeedFile) -> str:
@@ -29,7 +25,7 @@ def normalise(
         if not raw_value:
             return None
         try:
-            return parse_datetime(raw_value, capture.naive_timezone or DEFAULT_TIMEZONE)
+            return parse_datetime(raw_value, capture.naive_timezone or ARCHIVE_TIME_ZONE)
         except ValueError:
             problems.append(Problem(seed_path, f"{label} date {raw_value!r} could not be read"))
             return None

@@ -52,8 +52,12 @@ def read_seed(seed: SeedFile, raw: bytes) -> tuple[CleanedSeed | None, list[Prob
     capture = parse_capture(decoded.text)
     article, problems = normalise(seed, raw, decoded, capture)
     if decoded.lossy:
-        problems.append(Problem(seed_path, "is in no encoding that could be recognised; "
-                                "unreadable bytes are shown as \ufffd"))  # fmt: skip
+        problems.append(
+            Problem(
+                seed_path,
+                "is in no encoding that could be recognised; unreadable bytes are shown as \ufffd",
+            )
+        )
     cleaned, reports = clean(article)
     length = measure(cleaned.body)
     cleaned = replace(

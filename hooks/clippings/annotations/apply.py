@@ -41,9 +41,13 @@ def _editor_note(text: str) -> str:
 
 
 def _note_markdown(
-    note: PassageNote, here: str, source: str, by_id: dict[str, Article], uri: dict[str, str],
+    note: PassageNote,
+    here: str,
+    source: str,
+    by_id: dict[str, Article],
+    uri: dict[str, str],
     problems: list[Problem],
-) -> str:  # fmt: skip
+) -> str:
     """A note's pop-over: its text, its tags, and a link to the article it refers to."""
     text = note.text
     if note.tags:
@@ -79,9 +83,13 @@ def apply_layer(
                 Problem(sidecar.source, f"note {note.number} quote “{note.quote}”: {reason}")
             )
         render = partial(
-            _note_markdown, here=here, source=sidecar.source, by_id=by_id, uri=uri,
+            _note_markdown,
+            here=here,
+            source=sidecar.source,
+            by_id=by_id,
+            uri=uri,
             problems=problems,
-        )  # fmt: skip
+        )
         body = mark_up(article.body, placements, render)
         if article.editor_note:
             body = _editor_note(article.editor_note) + body

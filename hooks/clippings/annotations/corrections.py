@@ -5,13 +5,17 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..date_display import format_datetime
-from ..dates import parse_datetime
-from ..normalise import DEFAULT_TIMEZONE
+from ..dates import ARCHIVE_TIME_ZONE, parse_datetime
 from ..records import Article
 from .sidecar import Annotations
 
-_FIELDS = {"title": "title", "author": "author", "date": "published", "tags": "tags",
-           "summary": "summary"}  # fmt: skip
+_FIELDS = {
+    "title": "title",
+    "author": "author",
+    "date": "published",
+    "tags": "tags",
+    "summary": "summary",
+}
 
 
 def _display(value: object) -> str:
@@ -33,7 +37,7 @@ def apply_corrections(article: Article, annotations: Annotations) -> tuple[Artic
         field = _FIELDS[key]
         if key == "date":
             try:
-                value = parse_datetime(str(value), DEFAULT_TIMEZONE)
+                value = parse_datetime(str(value), ARCHIVE_TIME_ZONE)
             except ValueError:
                 problems.append(f"corrected date {value!r} could not be read; ignored")
                 continue

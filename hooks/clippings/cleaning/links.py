@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from ..cjk import CJK_PUNCTUATION, FULL_WIDTH, HAN
 from ..records import Article
 from ..urls import WECHAT_HOST, canonical_url
 from .markdown_lines import lines_outside_code
@@ -15,7 +16,7 @@ _CODE_SPAN = re.compile(r"(`+).+?\1")
 # Existing links, autolinks and code spans are left as they are.
 _PROTECTED = re.compile(r"`+[^`]*`+|!?\[[^\]]*\]\([^)]*\)|<[^>\s]+>")
 # A bare URL ends at whitespace, brackets, quotes, and CJK text or punctuation.
-_BARE_URL = re.compile(r"https?://[^\s<>()\[\]\"'\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+")
+_BARE_URL = re.compile(rf"https?://[^\s<>()\[\]\"'{CJK_PUNCTUATION}{HAN}{FULL_WIDTH}]+")
 _TAG_START = re.compile(r"<(?=[A-Za-z/!?])(?!(?:https?|mailto|ftp):[^\s>]+>)")
 
 

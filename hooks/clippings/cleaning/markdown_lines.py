@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..cjk import CJK
+
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
-CJK = "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 CJK_CHAR = re.compile(f"[{CJK}]")
 
 

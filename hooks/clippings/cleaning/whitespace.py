@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..cjk import CJK
 from ..records import Article
-from .markdown_lines import CJK
 
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _TRAILING = re.compile(r"[ \t\u00a0\u3000]+$")

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 
+from ..cjk import HAN
 from ..records import Capture
 
 NAME = "feed"
 
 _QUOTED_FIELD = re.compile(r">[ \t]*(?P<key>id|link|title)[ \t]*:[ \t]*(?P<value>.*)")
 _PUBLISHED = re.compile(r"_Published on (?P<date>.+?)_")
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_HAN = re.compile(f"[{HAN}]")
 
 
 def _header(text: str) -> tuple[dict[str, str], str]:
@@ -40,10 +41,10 @@ def detect(text: str) -> bool:
 
 def _title_looks_stripped(title: str | None, body: str) -> bool:
     """A title with no CJK over a body written mostly in CJK (URLs aside)."""
-    if not title or _CJK.search(title):
+    if not title or _HAN.search(title):
         return False
     letters = re.sub(r"https?://\S+", "", body)
-    cjk = len(_CJK.findall(letters))
+    cjk = len(_HAN.findall(letters))
     return cjk > len(re.findall(r"[A-Za-z]", letters))
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..dates import ARCHIVE_TIME_ZONE
 from ..records import Capture
 
 NAME = "wechat"
@@ -52,6 +53,6 @@ def parse(text: str) -> Capture:
         format=NAME,
         body=text[offset:],
         title=title_line["title"].strip(),
-        naive_timezone="Asia/Shanghai",
+        naive_timezone=ARCHIVE_TIME_ZONE,
         **{name: value for name, value in fields.items() if value},
     )

@@ -35,8 +35,9 @@ MAX_SHARDS = 8192
 DOCUMENTS_PER_CHUNK = 16
 
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
-_BASE36 = [a + b + c for a in _DIGITS for b in _DIGITS for c in _DIGITS]
-_BASE36 = [code.lstrip("0") or "0" for code in _BASE36]
+# Base-36 codes of every number below 36**3, made once: the postings encode millions
+# of small numbers.
+_BASE36 = [(a + b + c).lstrip("0") or "0" for a in _DIGITS for b in _DIGITS for c in _DIGITS]
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,7 @@
-"""Search tokens: overlapping CJK character bigrams and whole Latin words, with positions.
+"""Search tokens: overlapping CJK character bigrams and whole Latin words.
 
 Bigrams need no dictionary, so any phrase is findable (Lucene's CJK bigram filter does
-the same); positions let the reader's browser check that a phrase's bigrams stand side
-by side. The worker (`overrides/assets/javascripts/workers/archive-search.js`) tokenizes
+the same). The worker (`overrides/assets/javascripts/workers/archive-search.js`) tokenizes
 queries with the same rules; a change here must be made there too.
 """
 
@@ -11,9 +10,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Han characters (with extensions) and runs of Latin letters or digits.
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_RUN = re.compile(f"[{_HAN}]+|[0-9a-z]+")
+from ..cjk import HAN
+
+# Runs of Han characters and runs of Latin letters or digits.
+_RUN = re.compile(f"[{HAN}]+|[0-9a-z]+")
 
 
 def normalise(text: str) -> str:
