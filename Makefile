@@ -49,6 +49,7 @@ audit: $(VENV)/.runtime $(LIGHTHOUSE)
 lint: $(VENV)/.dev
 	$(BIN)/ruff check hooks tests bench audit
 	$(BIN)/ruff format --check hooks tests bench audit
+	$(BIN)/mypy
 
 test: $(VENV)/.dev lint
 	$(BIN)/python -m pytest

@@ -75,10 +75,10 @@ class BuildState:
 
     archive: Archive
     started: float
-    generated_uris: set[str] = field(default_factory=set)
+    # Pages generated from the archive, by source path: their Markdown comes from seeds.
+    generated: dict[str, File] = field(default_factory=dict)
     urls: dict[str, str] = field(default_factory=dict)
     tag_starts: dict[str, str] = field(default_factory=dict)
-    pages_by_uri: dict = field(default_factory=dict)
     neighbours: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     phases: dict[str, float] = field(default_factory=dict)
     rendered: int = 0
@@ -134,14 +134,10 @@ class ArchiveBuild:
         self._start_search_index(config)
         return files
 
-    def prepare_templates(self, env, files: Files):
+    def prepare_templates(self, env):
         """Template filters and globals, and page links for previous/next."""
         self._freeze_heap()
         state = self.state
-        state.pages_by_uri = {
-            page.src_uri: files.get_file_from_path(page.src_uri).page
-            for page in state.archive.pages
-        }
         state.neighbours = state.archive.neighbours()
         env.filters["archive_datetime"] = format_datetime
         env.filters["archive_beijing"] = format_beijing
@@ -151,7 +147,7 @@ class ArchiveBuild:
         # are escaped like the page tags they are looked up with (see escape_page_meta).
         starts = {tag: uri.partition("#") for tag, uri in state.tag_starts.items()}
         env.globals["archive_tag_links"] = {
-            str(escape(tag)): f"{files.get_file_from_path(path).url}#{anchor}"
+            str(escape(tag)): f"{state.urls[path]}#{anchor}"
             for tag, (path, _, anchor) in starts.items()
         }
         env.globals["archive_articles"] = [
@@ -173,15 +169,19 @@ class ArchiveBuild:
         """Previous and next article in publication order, shown in Material's footer."""
         previous_uri, next_uri = self.state.neighbours.get(page.file.src_uri, (None, None))
         if previous_uri or next_uri:
-            page.previous_page = self.state.pages_by_uri.get(previous_uri)
-            page.next_page = self.state.pages_by_uri.get(next_uri)
+            page.previous_page = self._page(previous_uri)
+            page.next_page = self._page(next_uri)
+
+    def _page(self, uri: str | None):
+        file = self.state.generated.get(uri) if uri else None
+        return file.page if file else None
 
     def finish_page(self, html: str, page) -> str:
         """Count the page; pages made from seeds carry captured text: allowlisted markup only."""
         self.state.rendered += 1
         if self.state.rendered % 1000 == 0:
             log.info(f"rendering pages: {self.state.rendered} done")
-        if page.file.src_uri in self.state.generated_uris:
+        if page.file.src_uri in self.state.generated:
             return sanitize_html(html)
         return html
 
@@ -197,6 +197,7 @@ class ArchiveBuild:
             index_note = "search index in the background"
         else:
             index = self.search_index.wait()
+            assert index is not None, "add_archive_files starts the search index"
             log.info(f"search index: {index}")
             index_note = f"search index {index.seconds:.1f} s beside it"
         # `mkdocs build --strict` turns these into a failed build.
@@ -235,11 +236,14 @@ class ArchiveBuild:
     def _generated(self, config, uri: str, markdown: str, **kwargs) -> File:
         """A generated page. With the cache on it is kept on disk, rewritten only when its
         text changes, so that `mkdocs serve --dirty` renders again only changed pages."""
-        self.state.generated_uris.add(uri)
         if self.cache_dir is None:
-            return File.generated(config, uri, content=markdown, **kwargs)
-        path = store_page(self.cache_dir / "pages", uri, markdown)
-        return File.generated(config, uri, abs_src_path=str(path), **kwargs)
+            file = File.generated(config, uri, content=markdown, **kwargs)
+        else:
+            path = store_page(self.cache_dir / "pages", uri, markdown)
+            file = File.generated(config, uri, abs_src_path=str(path), **kwargs)
+        self.state.generated[uri] = file
+        self.state.urls[uri] = file.url
+        return file
 
     def _add_browse_pages(self, files: Files, config) -> None:
         tag_pages, self.state.tag_starts = render_tag_index(self.state.archive)
@@ -254,7 +258,6 @@ class ArchiveBuild:
                 config, page.src_uri, page.markdown, inclusion=InclusionLevel.NOT_IN_NAV
             )
             files.append(file)
-            self.state.urls[page.src_uri] = file.url
 
     def _add_raw_seeds(self, files: Files, config) -> None:
         """Each raw seed, byte for byte. The source name gets a suffix MkDocs does not

@@ -25,7 +25,7 @@ def on_files(files, config):
 
 
 def on_env(env, config, files):
-    return BUILD.prepare_templates(env, files)
+    return BUILD.prepare_templates(env)
 
 
 # Before any plugin reads the page's title and tags.

@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import cast
 
 from .annotations import Annotations
 from .annotations.apply import apply_layer, read_sidecar
@@ -137,7 +138,7 @@ def _converted(seeds: list[SeedFile], cache: SeedCache | None) -> Iterator[Conve
         if cache is not None:
             hit = cache.get(keys[index])
             if hit is not None:
-                ready[index] = hit
+                ready[index] = cast(Converted, hit)
     missing = [index for index in range(len(seeds)) if index not in ready]
     workers = os.cpu_count() or 1
     with contextlib.ExitStack() as stack:

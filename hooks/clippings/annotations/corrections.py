@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
+from typing import Any
 
 from ..date_display import format_datetime
 from ..dates import ARCHIVE_TIME_ZONE, parse_datetime
@@ -23,15 +25,16 @@ def _display(value: object) -> str:
         return "（无）"
     if isinstance(value, tuple):
         return "、".join(value)
-    if hasattr(value, "isoformat"):
-        return format_datetime(value)  # type: ignore[arg-type]
+    if isinstance(value, datetime):
+        return format_datetime(value)
     return str(value)
 
 
 def apply_corrections(article: Article, annotations: Annotations) -> tuple[Article, list[str]]:
     """The article with the editor's corrections, and `captured` holding what they replaced."""
     problems: list[str] = []
-    changes: dict[str, object] = {}
+    # Each value has its field's type: the sidecar's reader checked it.
+    changes: dict[str, Any] = {}
     captured: dict[str, str] = {}
     for key, value in annotations.corrections.items():
         field = _FIELDS[key]

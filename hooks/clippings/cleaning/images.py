@@ -41,6 +41,7 @@ def describe_images(body: str, article: Article) -> str:
         if _LONE_IMAGE.match(line):
             following = next((other for other in lines[index + 1 :] if other.strip()), "")
             description = _caption(following) or article.title
-        replacement = f"![{_alt_text(description)}]("
-        lines[index] = _EMPTY_ALT.sub(lambda _, text=replacement: text, line)
+        # Backslashes are the only characters special in a replacement string.
+        replacement = f"![{_alt_text(description)}](".replace("\\", "\\\\")
+        lines[index] = _EMPTY_ALT.sub(replacement, line)
     return "\n".join(lines)

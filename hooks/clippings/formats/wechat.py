@@ -54,5 +54,9 @@ def parse(text: str) -> Capture:
         body=text[offset:],
         title=title_line["title"].strip(),
         naive_timezone=ARCHIVE_TIME_ZONE,
-        **{name: value for name, value in fields.items() if value},
+        author=fields.get("author") or None,
+        published=fields.get("published") or None,
+        place=fields.get("place") or None,
+        source_url=fields.get("source_url") or None,
+        cover_image=fields.get("cover_image") or None,
     )
