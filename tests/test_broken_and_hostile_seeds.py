@@ -8,9 +8,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import quote, urljoin
 from urllib.request import urlopen
@@ -18,6 +15,7 @@ from urllib.request import urlopen
 import pytest
 from bs4 import BeautifulSoup
 from conftest import BuiltSite, build_site
+from harness import StaticServer
 from html_safety import unsafe_markup
 
 pytestmark = pytest.mark.site
@@ -248,18 +246,11 @@ def test_two_captures_of_one_article_are_both_kept_and_flagged(hostile):
         assert target == f"/articles/{other}/"
 
 
-def _serve(root: Path):
-    handler = partial(SimpleHTTPRequestHandler, directory=str(root))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
+@pytest.mark.server
 def test_every_page_and_raw_seed_is_reachable_at_a_working_url(hostile):
     _, _, site = hostile
-    server = _serve(site.root)
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    try:
+    with StaticServer(site.root) as server:
+        base = server.url
         home = BeautifulSoup(urlopen(base, timeout=10).read(), "html.parser")
         titles = {}
         for link in home.select(".archive-list__title"):
@@ -268,8 +259,6 @@ def test_every_page_and_raw_seed_is_reachable_at_a_working_url(hostile):
             titles[link.get_text(strip=True)] = page.select_one("article h1").get_text(strip=True)
             raw = page.select_one(".md-sidebar--secondary a.archive-meta__raw")
             assert urlopen(urljoin(url, raw["href"]), timeout=10).status == 200
-    finally:
-        server.shutdown()
     for title in [
         "空格文件名",
         "中文文件名",

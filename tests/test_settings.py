@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from types import SimpleNamespace
 
 import pytest
+from harness import build_env
 from mkdocs.exceptions import ConfigurationError
 from seed_expectations import ROOT
 
@@ -56,7 +56,7 @@ def test_a_misspelt_setting_fails_the_build_with_one_line(tmp_path):
         result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "-f", str(broken), "-d", str(tmp_path)],
             cwd=ROOT,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            env=build_env(),
             capture_output=True,
             text=True,
         )
