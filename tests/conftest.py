@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from harness import build_env, mkdocs_build
+from hypothesis import HealthCheck, settings
+
+# Fuzzing: 300 examples per property in `make test`, 60 in the fast tier's edit-test loop.
+settings.register_profile(
+    "full", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile("fast", parent=settings.get_profile("full"), max_examples=60)
+settings.load_profile("fast" if os.environ.get("ARCHIVE_TEST_TIER") == "fast" else "full")
 
 
 def build_site(

@@ -8,7 +8,7 @@ from pathlib import Path, PurePosixPath
 import markdown
 from bs4 import BeautifulSoup
 from html_safety import unsafe_markup
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from mkdocs.config import load_config
 from seed_expectations import ROOT
@@ -58,13 +58,11 @@ encodings = st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "gb18030", "big5"])
 newlines = st.sampled_from(["\n", "\r\n", "\r"])
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=4000))
 def test_random_bytes(raw):
     _check(raw)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(marker_documents, encodings, newlines)
 def test_mixtures_of_capture_format_markers(lines, encoding, newline):
     _check(newline.join(lines).encode(encoding, errors="ignore"))
