@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from difflib import SequenceMatcher
 
 from ..records import Article, PassReport
 from . import boilerplate, emphasis, headings, images, links, whitespace, wrapping
+from .line_diff import line_changes
 
 
 @dataclass(frozen=True)
@@ -59,8 +59,7 @@ def _report(name: str, before: str, after: str) -> PassReport:
     old, new = before.split("\n"), after.split("\n")
     removed: list[str] = []
     rewritten = 0
-    matcher = SequenceMatcher(None, old, new, autojunk=False)
-    for tag, old_start, old_end, new_start, new_end in matcher.get_opcodes():
+    for tag, old_start, old_end, new_start, new_end in line_changes(old, new):
         if tag == "delete":
             removed.extend(line for line in old[old_start:old_end] if line.strip())
         elif tag == "replace":
