@@ -84,14 +84,18 @@ def _byline(article: Article) -> str:
 
 
 def render_article_page(
-    article: Article, slug: str | None = None, slugs: Mapping[str, str] | None = None
+    article: Article,
+    slug: str | None = None,
+    slugs: Mapping[str, str] | None = None,
+    body: str | None = None,
 ) -> ArticlePage:
     """The article as a Markdown document whose front matter carries every field.
 
     The page is self-describing: any Markdown engine that reads front matter can
     publish it, and the site template reads the sidebar from `article`. `slug` is the
     page address chosen for the archive (default: from the seed id), `slugs` the
-    addresses of the other seeds, for links between captures of one article.
+    addresses of the other seeds, for links between captures of one article; `body`
+    the body as published when it differs from the record's (archived images).
     """
     src_uri = article_src_uri(slug or article_slug(article.seed_id))
     notice = ""
@@ -116,9 +120,10 @@ def render_article_page(
     # Articles are found through the archive's own sharded index, not Material's.
     front_matter["search"] = {"exclude": True}
     # libyaml's emitter: the pure-Python one was the pipeline's largest cost.
+    text = (body or article.body).strip()
     header = yaml.dump(front_matter, Dumper=_DUMPER, allow_unicode=True, sort_keys=False)
     return ArticlePage(
         article=article,
         src_uri=src_uri,
-        markdown=f"---\n{header}---\n\n{_byline(article)}{notice}{article.body.strip()}\n",
+        markdown=f"---\n{header}---\n\n{_byline(article)}{notice}{text}\n",
     )

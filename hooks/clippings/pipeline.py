@@ -17,7 +17,12 @@ from typing import cast
 
 from .annotations import Annotations
 from .annotations.apply import apply_layer, read_sidecar
-from .article_pages import article_slug, render_article_page, slug_with_path_hash
+from .article_pages import (
+    article_slug,
+    article_src_uri,
+    render_article_page,
+    slug_with_path_hash,
+)
 from .cache import SeedCache
 from .cleaning import clean
 from .decoding import decode_seed, looks_binary
@@ -25,8 +30,10 @@ from .discovery import discover_seeds
 from .formats import parse_capture
 from .glossary import GLOSSARY_FILE, parse_glossary
 from .length_and_summary import lead_summary, measure
+from .media.manifest import ImageRecord, read_manifest
+from .media.references import image_urls, localise_images
 from .normalise import normalise
-from .records import Archive, Article, PassReport, Problem, SeedFile
+from .records import Archive, Article, ImageUse, PassReport, Problem, SeedFile
 from .workers import worker_pool
 
 
@@ -187,15 +194,35 @@ def build_archive(
         [(seed.article, seed.annotations) for seed in cleaned], slugs
     )
     problems.extend(note_problems)
-    pages = [
-        replace(
-            render_article_page(article, slugs[article.seed_path], slugs), cleaning=seed.cleaning
-        )
-        for seed, article in zip(cleaned, articles, strict=True)
-    ]
+    media = read_manifest(seeds_dir)
+    pages = []
+    for seed, article in zip(cleaned, articles, strict=True):
+        slug = slugs[article.seed_path]
+        images = tuple(ImageUse(url, (media or {}).get(url)) for url in image_urls(article))
+        body = None
+        if media is not None:
+            body = localise_images(article.body, article_src_uri(slug), media)
+            problems.extend(_unarchived_images(article.seed_path, images))
+        page = render_article_page(article, slug, slugs, body=body)
+        pages.append(replace(page, cleaning=seed.cleaning, images=images))
     glossary, glossary_problems = _read_glossary(seeds_dir)
     problems.extend(glossary_problems)
     return Archive(pages=pages, problems=problems, notes=notes, glossary=glossary)
+
+
+def _unarchived_images(seed_path: str, images: tuple[ImageUse, ...]) -> list[Problem]:
+    """Once images have been archived, each one a seed shows but the archive lacks."""
+    missing = [image for image in images if not image.archived]
+    if not missing:
+        return []
+    reasons = ", ".join(f"{image.url} ({_why_missing(image.record)})" for image in missing)
+    return [Problem(seed_path, f"{len(missing)} image(s) not archived: {reasons}")]
+
+
+def _why_missing(record: ImageRecord | None) -> str:
+    if record is None:
+        return "not fetched yet: make images"
+    return record.error or "failed"
 
 
 def _read_glossary(seeds_dir: Path) -> tuple[dict[str, str], list[Problem]]:

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 
+from .media.manifest import ImageRecord
+
 
 @dataclass(frozen=True)
 class SeedFile:
@@ -105,6 +107,18 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class ImageUse:
+    """One remote image an article shows, and its media manifest record if it has one."""
+
+    url: str
+    record: ImageRecord | None = None
+
+    @property
+    def archived(self) -> bool:
+        return self.record is not None and self.record.archived
+
+
+@dataclass(frozen=True)
 class ArticlePage:
     """A Markdown page ready to hand to a site engine, at a stable path."""
 
@@ -112,6 +126,7 @@ class ArticlePage:
     src_uri: str
     markdown: str
     cleaning: tuple[PassReport, ...] = ()
+    images: tuple[ImageUse, ...] = ()
 
     @property
     def raw_uri(self) -> str:
