@@ -5,7 +5,7 @@ export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: serve build offline test test-fast lint bench bench-preview audit clean
+.PHONY: serve build offline images test test-fast lint bench bench-preview audit clean
 
 # The stamp files make set-up run once, and again whenever a requirements file changes.
 $(VENV)/.runtime: requirements.txt
@@ -28,6 +28,12 @@ build: $(VENV)/.runtime
 # A copy that works from file://, search included: zip site-offline/ and hand it over.
 offline: $(VENV)/.runtime
 	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
+
+# Archive every remote image the seeds show into <seeds>/_media/ (content-addressed, with
+# manifest.json). IMAGES_ARGS passes options through, e.g. IMAGES_ARGS='--retries 0'.
+ARCHIVE_SEEDS_DIR ?= seeds
+images: $(VENV)/.runtime
+	PYTHONPATH=hooks $(BIN)/python -m clippings.media "$(ARCHIVE_SEEDS_DIR)" $(IMAGES_ARGS)
 
 # Build from N synthetic seeds and print measurements: make bench N=1000 (Chromium for the
 # search checks); make bench-preview N=1000 measures live preview.

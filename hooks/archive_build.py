@@ -29,6 +29,7 @@ from clippings.date_display import format_beijing, format_date, format_datetime,
 from clippings.exports import CSV_URI, JSON_URI, archive_records, render_csv, render_json
 from clippings.feeds import ATOM_URI, RSS_URI, SiteInfo, render_feeds
 from clippings.glossary import GlossaryExtension
+from clippings.media.site_media import site_media_files, template_media
 from clippings.page_store import store_page
 from clippings.progress import progress_reporter
 from clippings.sanitize import sanitize_html
@@ -124,6 +125,7 @@ class ArchiveBuild:
         self._add_browse_pages(files, config)
         self._add_article_pages(files, config)
         self._add_raw_seeds(files, config)
+        self._add_archived_images(files, config)
         self._add_home_and_report(files, config)
         self._add_exports(files, config)
         self.state.phases["convert"] = time.perf_counter() - self.state.started
@@ -150,6 +152,8 @@ class ArchiveBuild:
             str(escape(tag)): f"{state.urls[path]}#{anchor}"
             for tag, (path, _, anchor) in starts.items()
         }
+        # Archived images by original URL: covers shown from the site, thumbnails on the home.
+        env.globals["archive_media"] = template_media(state.archive)
         env.globals["archive_articles"] = [
             (page.article, state.urls[page.src_uri]) for page in state.archive.newest_first()
         ]
@@ -270,6 +274,15 @@ class ArchiveBuild:
             )
             raw.dest_uri = page.raw_uri
             files.append(raw)
+
+    def _add_archived_images(self, files: Files, config) -> None:
+        """Each archived image the pages show, once by content hash, and cover thumbnails."""
+        media = site_media_files(self.state.archive, self.seeds_dir, self.cache_dir)
+        for medium in media:
+            if medium.source is not None:
+                files.append(File.generated(config, medium.uri, abs_src_path=str(medium.source)))
+            else:
+                files.append(File.generated(config, medium.uri, content=medium.content))
 
     def _add_home_and_report(self, files: Files, config) -> None:
         report = render_cleaning_report(self.state.archive.pages)

@@ -11,7 +11,8 @@ import json
 from collections import Counter
 from datetime import datetime
 
-from .records import Archive, ArticlePage
+from .media.references import site_media_uri
+from .records import Archive, ArticlePage, ImageUse
 
 JSON_URI = "archive.json"
 CSV_URI = "archive.csv"
@@ -19,6 +20,17 @@ CSV_URI = "archive.csv"
 
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
+
+
+def _image_record(image: ImageUse) -> dict[str, object]:
+    """An image the article shows: its original URL (provenance) and, when archived, the
+    site's copy and its SHA-256."""
+    record = image.record if image.archived else None
+    return {
+        "url": image.url,
+        "file": site_media_uri(record) if record else None,
+        "sha256": record.sha256 if record else None,
+    }
 
 
 def article_record(page: ArticlePage, url: str, note_count: int) -> dict[str, object]:
@@ -47,6 +59,7 @@ def article_record(page: ArticlePage, url: str, note_count: int) -> dict[str, ob
         "characters": article.characters,
         "reading_minutes": article.reading_minutes,
         "same_source_as": [f"seeds/{path}" for path in article.same_source_as],
+        "images": [_image_record(image) for image in page.images],
         "captured": dict(article.captured),
         "annotations": {
             "corrections": len(article.captured),
@@ -72,6 +85,8 @@ def render_json(records: list[dict[str, object]]) -> str:
 def _cell(value: object) -> str:
     if value is None:
         return ""
+    if isinstance(value, list) and any(isinstance(item, dict) for item in value):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
     if isinstance(value, list):
         return "; ".join(str(item) for item in value)
     if isinstance(value, dict):

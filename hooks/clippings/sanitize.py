@@ -13,7 +13,8 @@ ALLOWED_TAGS = frozenset(nh3.ALLOWED_TAGS - {"map", "area"})
 ALLOWED_ATTRIBUTES = {
     "*": {"id", "class", "title", "lang", "dir"},
     "a": {"href", "target"},
-    "img": {"src", "alt", "width", "height", "loading", "referrerpolicy"},
+    # data-original-src: where an archived image came from (its provenance).
+    "img": {"src", "alt", "width", "height", "loading", "referrerpolicy", "data-original-src"},
     "td": {"colspan", "rowspan", "align"},
     "th": {"colspan", "rowspan", "align"},
     "ol": {"start", "type"},

@@ -141,6 +141,7 @@ def fetch_image(client: httpx.Client, url: str, settings: FetchSettings) -> Fetc
                     raise FetchFailure(f"HTTP {status}", status)
                 content = _read_capped(response, settings.max_bytes)
                 final_url = str(response.url)
+                served_as = response.headers.get("Content-Type", "no type")
         except httpx.TimeoutException as error:
             if last_try:
                 raise FetchFailure(f"timed out ({type(error).__name__})") from error
@@ -152,7 +153,10 @@ def fetch_image(client: httpx.Client, url: str, settings: FetchSettings) -> Fetc
             if last_try:
                 raise FetchFailure(f"no answer ({type(error).__name__}: {error})") from error
         else:
-            content_type, width, height = check_image(content)
+            try:
+                content_type, width, height = check_image(content)
+            except FetchFailure as failure:
+                raise FetchFailure(f"{failure.reason}, served as {served_as}", status) from None
             return FetchedImage(
                 content, content_type, EXTENSIONS[content_type], width, height, status, final_url
             )
