@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
+import subprocess
 import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 from PIL import Image
+from seed_expectations import ROOT
 
 SLOW_SECONDS = 3.0
 
@@ -110,3 +114,22 @@ def start_image_hosts() -> tuple[ImageHosts, ThreadingHTTPServer]:
     hosts.base = f"http://127.0.0.1:{server.server_address[1]}"
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return hosts, server
+
+
+def no_proxy_env() -> dict[str, str]:
+    """The environment without proxy settings: requests go straight to 127.0.0.1."""
+    return {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
+
+
+def make_images(seeds: Path, *args: str, env: dict[str, str] | None = None):
+    """`make images` on a seeds folder, options passed through IMAGES_ARGS."""
+    env = {**(env or no_proxy_env()), "ARCHIVE_SEEDS_DIR": str(seeds)}
+    env["IMAGES_ARGS"] = " ".join(args)
+    return subprocess.run(
+        ["make", "--no-print-directory", "images"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
