@@ -43,8 +43,12 @@ def browser():
 class Visit:
     """One browser page that records what it asked for and what it complained about."""
 
-    def __init__(self, browser, base_url: str, width: int, height: int = 900):
+    def __init__(
+        self, browser, base_url: str, width: int, height: int = 900, block_images: bool = False
+    ):
         self.base_url = base_url
+        # Blocked image hosts: as for a reader where they are blocked or the files are gone.
+        self.block_images = block_images
         self.context = browser.new_context(viewport={"width": width, "height": height})
         self.page = self.context.new_page()
         self.foreign_requests: list[str] = []
@@ -62,6 +66,8 @@ class Visit:
         host = urlsplit(url).hostname or ""
         if url.startswith(self.base_url):
             route.continue_()
+        elif host in IMAGE_HOSTS and self.block_images:
+            route.abort()
         elif host in IMAGE_HOSTS:
             route.fulfill(status=200, content_type="image/png", body=PIXEL)
         else:
@@ -123,6 +129,41 @@ def test_article_shows_its_metadata_on_desktop_and_phone(visit, width):
     # On a phone the metadata block under the title replaces the byline; no repeats.
     assert page.locator(".archive-byline").is_visible() == (width == 1280)
     _shot(page, f"article-{width}")
+
+
+def _broken_images(page) -> list[str]:
+    """Images on the page that are shown as a broken-image box."""
+    return page.eval_on_selector_all(
+        "img", "images => images.filter(i => i.complete && !i.naturalWidth).map(i => i.src)"
+    )
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_images_that_cannot_load_become_placeholders_with_text(browser, base_url, width):
+    one = Visit(browser, base_url, width, block_images=True)
+    home = one.goto()
+    covers = [e for e in NEWEST_FIRST if e.seed_id.startswith(("002", "004"))]
+    missing = home.locator(".archive-image-missing.archive-list__cover")
+    assert [text.strip() for text in missing.all_inner_texts()] == [e.page_title for e in covers]
+    box = missing.first.bounding_box()
+    assert (round(box["width"]), round(box["height"])) == (96, 96)
+    assert _broken_images(home) == []
+    _shot(home, f"home-images-blocked-{width}")
+    article = one.goto("articles/002_0aa2ea9de07dcc1e/")
+    article.locator("article p").last.scroll_into_view_if_needed()
+    article.wait_for_load_state("networkidle")
+    body = article.locator("article p .archive-image-missing")
+    assert body.count() == 1
+    # describe_images gave the image its caption; the placeholder shows it.
+    alt = body.first.get_attribute("aria-label")
+    assert alt and body.first.inner_text().strip() == alt
+    assert article.locator(".archive-meta .archive-image-missing >> visible=true").count() == 1
+    assert _broken_images(article) == []
+    body.first.scroll_into_view_if_needed()
+    _shot(article, f"article-images-blocked-{width}")
+    assert one.foreign_requests == []
+    assert all("Failed to load resource" in error for error in one.console_errors)
+    one.close()
 
 
 SEARCHES = [

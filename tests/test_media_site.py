@@ -25,6 +25,7 @@ from seed_expectations import ROOT
 pytestmark = pytest.mark.site
 
 ARTICLE = "articles/five/"
+ARTIFACTS = ROOT / "tests" / "artifacts"
 # The cover, then the body's images in order.
 FIVE = ("protected.webp", "photo.png", "photo.jpg", "dead.png", "fake.jpg")
 
@@ -188,6 +189,8 @@ def test_chromium_shows_the_archived_images_from_the_sites_own_origin(media_site
                 "images => images.map(i => [i.currentSrc, i.naturalWidth, i.dataset.originalSrc])",
             )
             placeholders = page.locator("article .archive-image-missing").all_inner_texts()
+            ARTIFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / "article-archived-images.png"), full_page=True)
             browser.close()
     finally:
         server.shutdown()
