@@ -98,8 +98,9 @@ def archive_images(
         else:
             todo.append(url)
     say(f"images: {len(references)} referenced by the seeds, {len(todo)} to fetch")
+    pool = ThreadPoolExecutor(settings.concurrency)
     try:
-        with image_client(settings) as client, ThreadPoolExecutor(settings.concurrency) as pool:
+        with image_client(settings) as client:
             futures = {pool.submit(fetch_image, client, url, settings): url for url in todo}
             for done, future in enumerate(as_completed(futures), 1):
                 url = futures[future]
@@ -118,6 +119,8 @@ def archive_images(
                 if done % SAVE_EVERY == 0:
                     write_manifest(seeds_dir, records)
     finally:
+        # Interrupted: requests not yet started are dropped; what was archived is kept.
+        pool.shutdown(cancel_futures=True)
         write_manifest(seeds_dir, records)
     return run
 

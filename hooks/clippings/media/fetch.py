@@ -127,38 +127,47 @@ def _read_capped(response: httpx.Response, max_bytes: int) -> bytes:
     return b"".join(chunks)
 
 
+class _PassingFailure(FetchFailure):
+    """A failure that may pass (timeout, dropped connection, 429, 5xx): worth a retry."""
+
+
+def _request(client: httpx.Client, url: str, max_bytes: int) -> FetchedImage:
+    """One request for url: the image, or a failure saying whether a retry may help."""
+    try:
+        with client.stream("GET", url) as response:
+            status = response.status_code
+            if status in RETRIED_STATUSES:
+                raise _PassingFailure(f"HTTP {status}", status)
+            if status != 200:
+                raise FetchFailure(f"HTTP {status}", status)
+            content = _read_capped(response, max_bytes)
+            served_as = response.headers.get("Content-Type", "no type")
+            final_url = str(response.url)
+    except httpx.TimeoutException as error:
+        raise _PassingFailure(f"timed out ({type(error).__name__})") from error
+    except httpx.TooManyRedirects as error:
+        raise FetchFailure(f"more than {MAX_REDIRECTS} redirects") from error
+    except httpx.InvalidURL as error:
+        raise FetchFailure(f"not a valid URL ({error})") from error
+    except httpx.RequestError as error:
+        raise _PassingFailure(f"no answer ({type(error).__name__}: {error})") from error
+    try:
+        content_type, width, height = check_image(content)
+    except FetchFailure as failure:
+        raise FetchFailure(f"{failure.reason}, served as {served_as}", status) from None
+    extension = EXTENSIONS[content_type]
+    return FetchedImage(content, content_type, extension, width, height, status, final_url)
+
+
 def fetch_image(client: httpx.Client, url: str, settings: FetchSettings) -> FetchedImage:
-    """The image at url, or FetchFailure saying why not."""
-    for attempt in range(settings.retries + 1):
-        last_try = attempt == settings.retries
+    """The image at url, or FetchFailure saying why not, after at most `retries` retries
+    of failures that may pass, each after a pause twice as long as the one before."""
+    for attempt in range(settings.retries):
         try:
-            with client.stream("GET", url) as response:
-                status = response.status_code
-                if status in RETRIED_STATUSES and not last_try:
-                    time.sleep(settings.backoff * 2**attempt)
-                    continue
-                if status != 200:
-                    raise FetchFailure(f"HTTP {status}", status)
-                content = _read_capped(response, settings.max_bytes)
-                final_url = str(response.url)
-                served_as = response.headers.get("Content-Type", "no type")
-        except httpx.TimeoutException as error:
-            if last_try:
-                raise FetchFailure(f"timed out ({type(error).__name__})") from error
-        except httpx.TooManyRedirects as error:
-            raise FetchFailure(f"more than {MAX_REDIRECTS} redirects") from error
-        except httpx.InvalidURL as error:
-            raise FetchFailure(f"not a valid URL ({error})") from error
-        except httpx.RequestError as error:
-            if last_try:
-                raise FetchFailure(f"no answer ({type(error).__name__}: {error})") from error
-        else:
-            try:
-                content_type, width, height = check_image(content)
-            except FetchFailure as failure:
-                raise FetchFailure(f"{failure.reason}, served as {served_as}", status) from None
-            return FetchedImage(
-                content, content_type, EXTENSIONS[content_type], width, height, status, final_url
-            )
-        time.sleep(settings.backoff * 2**attempt)
-    raise AssertionError("unreachable: the last attempt returns or raises")
+            return _request(client, url, settings.max_bytes)
+        except _PassingFailure:
+            time.sleep(settings.backoff * 2**attempt)
+    try:
+        return _request(client, url, settings.max_bytes)
+    except _PassingFailure as failure:
+        raise FetchFailure(failure.reason, failure.status) from failure

@@ -15,7 +15,7 @@ from .manifest import ImageRecord
 SITE_MEDIA_DIR = "media"
 
 _IMAGE = re.compile(
-    r"!\[(?P<alt>(?:\\.|[^\]\\])*)\]\(\s*<?(?P<url>https?://[^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)"
+    r"!\[(?P<alt>(?:\\.|[^\]\\])*)\]\(\s*<?(?P<url>https?://[^)\s>]+)>?(?:\s+(?P<title>\"[^\"]*\"))?\s*\)"
 )
 # Characters that would end an attribute value in an attr_list.
 _ATTRIBUTE_BREAKERS = str.maketrans({'"': "%22", "{": "%7B", "}": "%7D"})
@@ -67,7 +67,8 @@ def localise_images(body: str, src_uri: str, records: Mapping[str, ImageRecord])
         if record.width and record.height:
             attributes += [f'width="{record.width}"', f'height="{record.height}"']
         attributes.append(f'data-original-src="{_attribute(url)}"')
-        return f"![{match.group('alt')}]({local}){{: {' '.join(attributes)} }}"
+        title = f" {match.group('title')}" if match.group("title") else ""
+        return f"![{match.group('alt')}]({local}{title}){{: {' '.join(attributes)} }}"
 
     for index in lines_outside_code(lines):
         lines[index] = _IMAGE.sub(rewrite, lines[index])
