@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from harness import LOOPBACK, ROOT, free_port
 from PIL import Image
-from seed_expectations import ROOT
 
 SLOW_SECONDS = 3.0
 
@@ -109,9 +109,9 @@ def start_image_hosts() -> tuple[ImageHosts, ThreadingHTTPServer]:
         def log_message(self, format, *args):
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = ThreadingHTTPServer((LOOPBACK, free_port()), Handler)
     server.daemon_threads = True
-    hosts.base = f"http://127.0.0.1:{server.server_address[1]}"
+    hosts.base = f"http://{LOOPBACK}:{server.server_address[1]}"
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return hosts, server
 

@@ -7,22 +7,19 @@ from __future__ import annotations
 import io
 import json
 import os
-import shutil
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import build_site
+from harness import StaticServer, chromium
 from image_hosts import JPEG, PNG, WEBP, make_images, start_image_hosts
 from jsonschema import Draft202012Validator
 from PIL import Image
 from seed_expectations import ROOT
 
-pytestmark = pytest.mark.site
+pytestmark = [pytest.mark.site, pytest.mark.server]
 
 ARTICLE = "articles/five/"
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -149,51 +146,34 @@ def test_the_offline_copy_includes_the_archived_images(media_site):
     assert _local_file(offline, "index.html", home["src"]).is_file()
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
 @pytest.mark.browser
 def test_chromium_shows_the_archived_images_from_the_sites_own_origin(media_site):
     """Every request but the site's own is refused: the archived images still show,
     the two that are not archived become placeholders with their text."""
-    from playwright.sync_api import sync_playwright
-
-    site, urls = media_site["site"], media_site["urls"]
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site)))
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    urls = media_site["urls"]
     refused: list[str] = []
+    with StaticServer(media_site["site"]) as server, chromium() as browser:
 
-    def route(request_route):
-        if request_route.request.url.startswith(base):
-            request_route.continue_()
-        else:
-            refused.append(request_route.request.url)
-            request_route.abort()
+        def route(request_route):
+            if request_route.request.url.startswith(server.url):
+                request_route.continue_()
+            else:
+                refused.append(request_route.request.url)
+                request_route.abort()
 
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=shutil.which("chromium") or "/usr/bin/chromium",
-                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-            )
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.route("**/*", route)
-            page.goto(base + ARTICLE)
-            page.locator("article img").last.scroll_into_view_if_needed()
-            page.wait_for_load_state("networkidle")
-            shown = page.eval_on_selector_all(
-                "article img, .archive-meta__cover",
-                "images => images.map(i => [i.currentSrc, i.naturalWidth, i.dataset.originalSrc])",
-            )
-            placeholders = page.locator("article .archive-image-missing").all_inner_texts()
-            ARTIFACTS.mkdir(exist_ok=True)
-            page.screenshot(path=str(ARTIFACTS / "article-archived-images.png"), full_page=True)
-            browser.close()
-    finally:
-        server.shutdown()
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.route("**/*", route)
+        page.goto(server.url + ARTICLE)
+        page.locator("article img").last.scroll_into_view_if_needed()
+        page.wait_for_load_state("networkidle")
+        shown = page.eval_on_selector_all(
+            "article img, .archive-meta__cover",
+            "images => images.map(i => [i.currentSrc, i.naturalWidth, i.dataset.originalSrc])",
+        )
+        placeholders = page.locator("article .archive-image-missing").all_inner_texts()
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "article-archived-images.png"), full_page=True)
+        base = server.url
     loaded = {original: (src, width) for src, width, original in shown if original}
     assert set(loaded) == {urls["protected.webp"], urls["photo.png"], urls["photo.jpg"]}
     for src, width in loaded.values():
