@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+from clippings import build_archive
 from clippings.media.manifest import ImageRecord
 from clippings.media.references import body_image_urls, localise_images
 
@@ -47,3 +51,32 @@ def test_characters_that_would_end_an_attribute_are_escaped():
     url = 'https://img.example/x.png?a="}{'
     body = localise_images(f"![]({url})", "articles/a.md", {url: _archived(url, "a.png")})
     assert 'data-original-src="https://img.example/x.png?a=%22%7D%7B"' in body
+
+
+def _seeds_with_manifest(folder: Path, manifest: str) -> Path:
+    seeds = folder / "seeds"
+    (seeds / "_media").mkdir(parents=True)
+    (seeds / "a.md").write_text("---\ntitle: 图\n---\n正文。\n\n![图](https://img.example/a.png)\n")
+    (seeds / "_media" / "manifest.json").write_text(manifest, encoding="utf-8")
+    return seeds
+
+
+def test_an_archived_file_that_is_missing_is_not_published(tmp_path):
+    """A deleted file, or a Git LFS pointer never fetched, leaves the remote URL."""
+    record = _archived("https://img.example/a.png", "a.png")
+    manifest = {"format": "clippings-media/1", "images": {record.url: record.as_json()}}
+    seeds = _seeds_with_manifest(tmp_path, json.dumps(manifest))
+    (seeds / "_media" / "a.png").write_text("version https://git-lfs.github.com/spec/v1\n")
+    archive = build_archive(seeds)
+    assert not archive.pages[0].images[0].archived
+    assert "](https://img.example/a.png)" in archive.pages[0].markdown
+    assert [str(p) for p in archive.problems] == [
+        "seeds/a.md: 1 image(s) not archived: https://img.example/a.png "
+        "(archived file _media/a.png is missing or incomplete)"
+    ]
+
+
+def test_an_unreadable_manifest_is_a_problem_not_a_crash(tmp_path):
+    archive = build_archive(_seeds_with_manifest(tmp_path, "{not json"))
+    assert len(archive.pages) == 1
+    assert [p.seed_path for p in archive.problems] == ["_media/manifest.json"]

@@ -30,7 +30,7 @@ from .discovery import discover_seeds
 from .formats import parse_capture
 from .glossary import GLOSSARY_FILE, parse_glossary
 from .length_and_summary import lead_summary, measure
-from .media.manifest import ImageRecord, read_manifest
+from .media.manifest import MANIFEST_FILE, MEDIA_DIR, ImageRecord, published_records
 from .media.references import image_urls, localise_images
 from .normalise import normalise
 from .records import Archive, Article, ImageUse, PassReport, Problem, SeedFile
@@ -194,7 +194,7 @@ def build_archive(
         [(seed.article, seed.annotations) for seed in cleaned], slugs
     )
     problems.extend(note_problems)
-    media = read_manifest(seeds_dir)
+    media = _read_media(seeds_dir, problems)
     pages = []
     for seed, article in zip(cleaned, articles, strict=True):
         slug = slugs[article.seed_path]
@@ -208,6 +208,15 @@ def build_archive(
     glossary, glossary_problems = _read_glossary(seeds_dir)
     problems.extend(glossary_problems)
     return Archive(pages=pages, problems=problems, notes=notes, glossary=glossary)
+
+
+def _read_media(seeds_dir: Path, problems: list[Problem]) -> dict[str, ImageRecord] | None:
+    """The image manifest, if images were archived; one that cannot be read is a problem."""
+    try:
+        return published_records(seeds_dir)
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        problems.append(Problem(f"{MEDIA_DIR}/{MANIFEST_FILE}", f"cannot be read: {error}"))
+        return None
 
 
 def _unarchived_images(seed_path: str, images: tuple[ImageUse, ...]) -> list[Problem]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 MEDIA_DIR = "_media"
@@ -67,6 +67,21 @@ def read_manifest(seeds_dir: Path) -> dict[str, ImageRecord] | None:
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
     return {url: ImageRecord.from_json(url, entry) for url, entry in data["images"].items()}
+
+
+def published_records(seeds_dir: Path) -> dict[str, ImageRecord] | None:
+    """The manifest as a build can use it: a record whose file is missing or of another
+    size (deleted, or a Git LFS pointer that was never fetched) counts as failed."""
+    records = read_manifest(seeds_dir)
+    if records is None:
+        return None
+    folder = media_dir(seeds_dir)
+    for url, record in records.items():
+        path = folder / str(record.file)
+        if record.archived and (not path.is_file() or path.stat().st_size != record.size):
+            error = f"archived file _media/{record.file} is missing or incomplete"
+            records[url] = replace(record, file=None, error=error)
+    return records
 
 
 def write_atomically(path: Path, content: bytes) -> None:
