@@ -279,10 +279,10 @@ class ArchiveBuild:
         """Each archived image the pages show, once by content hash, and cover thumbnails."""
         media = site_media_files(self.state.archive, self.seeds_dir, self.cache_dir)
         for medium in media:
-            if medium.source is not None:
-                files.append(File.generated(config, medium.uri, abs_src_path=str(medium.source)))
-            else:
+            if medium.content is not None:
                 files.append(File.generated(config, medium.uri, content=medium.content))
+            else:
+                files.append(File.generated(config, medium.uri, abs_src_path=str(medium.source)))
 
     def _add_home_and_report(self, files: Files, config) -> None:
         report = render_cleaning_report(self.state.archive.pages)

@@ -196,7 +196,7 @@ def build_archive(
     problems.extend(note_problems)
     media = _read_media(seeds_dir, problems)
     pages = []
-    for seed, article in zip(cleaned, articles, strict=True):
+    for converted, article in zip(cleaned, articles, strict=True):
         slug = slugs[article.seed_path]
         images = tuple(ImageUse(url, (media or {}).get(url)) for url in image_urls(article))
         body = None
@@ -204,7 +204,7 @@ def build_archive(
             body = localise_images(article.body, article_src_uri(slug), media)
             problems.extend(_unarchived_images(article.seed_path, images))
         page = render_article_page(article, slug, slugs, body=body)
-        pages.append(replace(page, cleaning=seed.cleaning, images=images))
+        pages.append(replace(page, cleaning=converted.cleaning, images=images))
     glossary, glossary_problems = _read_glossary(seeds_dir)
     problems.extend(glossary_problems)
     return Archive(pages=pages, problems=problems, notes=notes, glossary=glossary)
