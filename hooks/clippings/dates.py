@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from zoneinfo import ZoneInfo
 
@@ -41,3 +42,15 @@ def parse_datetime(raw: str, naive_timezone: str) -> datetime:
     if value.tzinfo is None:
         value = value.replace(tzinfo=ZoneInfo(naive_timezone))
     return value
+
+
+def source_date() -> datetime | None:
+    """The build's pinned time, `SOURCE_DATE_EPOCH`, when it is set."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return datetime.fromtimestamp(int(epoch), UTC) if epoch else None
+
+
+def build_time() -> datetime:
+    """When this build happened: the pinned time, so that two builds of one checkout
+    give the same bytes, else the clock."""
+    return source_date() or datetime.now(UTC)

@@ -166,16 +166,13 @@ def _converted(seeds: list[SeedFile], cache: SeedCache | None) -> Iterator[Conve
             yield result, list(problems)
 
 
-def build_archive(
+def convert_seeds(
     seeds_dir: Path,
     cache: SeedCache | None = None,
     progress: Callable[[int, int], None] | None = None,
-) -> Archive:
-    """Every seed under seeds_dir as a page; what went wrong is listed as Problems.
-
-    With a cache, a seed whose bytes were converted before is not converted again;
-    `progress(done, total)` is called after each seed.
-    """
+) -> tuple[list[CleanedSeed], dict[str, str], list[Problem]]:
+    """Every seed under seeds_dir cleaned and read with its sidecar, before the
+    annotation layer is applied; each seed's page address; the problems met."""
     seeds, problems = discover_seeds(seeds_dir)
     cleaned: list[CleanedSeed] = []
     for done, (seed, (result, seed_problems)) in enumerate(
@@ -189,7 +186,20 @@ def build_archive(
         if progress is not None:
             progress(done, len(seeds))
     cleaned = _flag_same_source(cleaned, problems)
-    slugs = _assign_slugs(cleaned, problems)
+    return cleaned, _assign_slugs(cleaned, problems), problems
+
+
+def build_archive(
+    seeds_dir: Path,
+    cache: SeedCache | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Archive:
+    """Every seed under seeds_dir as a page; what went wrong is listed as Problems.
+
+    With a cache, a seed whose bytes were converted before is not converted again;
+    `progress(done, total)` is called after each seed.
+    """
+    cleaned, slugs, problems = convert_seeds(seeds_dir, cache, progress)
     articles, notes, note_problems = apply_layer(
         [(seed.article, seed.annotations) for seed in cleaned], slugs
     )

@@ -147,6 +147,9 @@ class NoteEntry:
     text: str
     tags: tuple[str, ...] = ()
     refers_to: str | None = None
+    prefix: str = ""
+    suffix: str = ""
+    imported_from: str | None = None
 
 
 @dataclass

@@ -107,6 +107,9 @@ def apply_layer(
                     note.text,
                     note.tags,
                     note.refers_to,
+                    note.prefix,
+                    note.suffix,
+                    note.imported_from,
                 )
             )
     return _with_citations(articles, placed, uri), placed, problems

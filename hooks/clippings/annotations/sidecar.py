@@ -15,6 +15,7 @@ notes:                 # passage notes, anchored by an exact quote (W3C TextQuot
     note: 批注正文（Markdown）
     tags: [预测]
     refers_to: 003_c5574c47c0f95dce   # optional: another article's seed id
+    imported_from: https://…          # optional: the Web Annotation it was imported from
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class PassageNote:
     suffix: str = ""
     tags: tuple[str, ...] = ()
     refers_to: str | None = None
+    imported_from: str | None = None
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,7 @@ def _note(number: int, raw: object, problems: list[str]) -> PassageNote | None:
         suffix=str(raw.get("suffix") or ""),
         tags=tags,
         refers_to=_text(raw.get("refers_to")),
+        imported_from=_text(raw.get("imported_from")),
     )
 
 
