@@ -22,6 +22,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from clippings import Archive, build_archive
+from clippings.article_exports import ArticleLinks, article_exports
 from clippings.browse_pages import render_indexes, render_tag_index
 from clippings.cache import SeedCache
 from clippings.cleaning_report import REPORT_URI, render_cleaning_report
@@ -81,6 +82,7 @@ class BuildState:
     urls: dict[str, str] = field(default_factory=dict)
     tag_starts: dict[str, str] = field(default_factory=dict)
     neighbours: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    article_links: dict[str, ArticleLinks] = field(default_factory=dict)
     phases: dict[str, float] = field(default_factory=dict)
     rendered: int = 0
 
@@ -157,6 +159,8 @@ class ArchiveBuild:
         env.globals["archive_articles"] = [
             (page.article, state.urls[page.src_uri]) for page in state.archive.newest_first()
         ]
+        # Citation, citation files, annotation slice and schema.org data, by page source.
+        env.globals["archive_article_links"] = state.article_links
         return env
 
     @staticmethod
@@ -295,12 +299,16 @@ class ArchiveBuild:
             files.append(File.generated(config, "index.md", content=home.content_string))
 
     def _add_exports(self, files: Files, config) -> None:
+        """Data, feeds, and what travels with each article: citation files, Web
+        Annotations (`annotations.jsonld` and one slice per annotated article)."""
         archive, urls = self.state.archive, self.state.urls
-        records = archive_records(archive, urls)
         site = SiteInfo(config.site_name, config.site_description or "", config.site_url or "/")
+        travelling = article_exports(archive, urls, site, self.seeds_dir)
+        self.state.article_links = travelling.links
+        records = archive_records(archive, urls, travelling.csl)
         rss, atom = render_feeds(archive, site, urls)
         exports = {JSON_URI: render_json(records), CSV_URI: render_csv(records)}
-        exports |= {RSS_URI: rss, ATOM_URI: atom}
+        exports |= {RSS_URI: rss, ATOM_URI: atom} | travelling.files
         for uri, content in exports.items():
             files.append(File.generated(config, uri, content=content))
 

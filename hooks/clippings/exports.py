@@ -33,8 +33,11 @@ def _image_record(image: ImageUse) -> dict[str, object]:
     }
 
 
-def article_record(page: ArticlePage, url: str, note_count: int) -> dict[str, object]:
-    """Every normalised field of one article, where it lives, and what the editor added."""
+def article_record(
+    page: ArticlePage, url: str, note_count: int, csl: dict[str, object]
+) -> dict[str, object]:
+    """Every normalised field of one article, where it lives, what the editor added, and
+    how to cite it (a CSL-JSON item)."""
     article = page.article
     return {
         "seed_id": article.seed_id,
@@ -66,14 +69,20 @@ def article_record(page: ArticlePage, url: str, note_count: int) -> dict[str, ob
             "editor_note": article.editor_note is not None,
             "notes": note_count,
         },
+        "csl": csl,
     }
 
 
-def archive_records(archive: Archive, urls: dict[str, str]) -> list[dict[str, object]]:
-    """Records newest first; `urls` maps each page's source path to its site URL."""
+def archive_records(
+    archive: Archive, urls: dict[str, str], csl: dict[str, dict[str, object]]
+) -> list[dict[str, object]]:
+    """Records newest first; `urls` maps each page's source path to its site URL, `csl`
+    each seed id to its CSL-JSON item."""
     notes = Counter(note.seed_id for note in archive.notes)
     return [
-        article_record(page, urls[page.src_uri], notes[page.article.seed_id])
+        article_record(
+            page, urls[page.src_uri], notes[page.article.seed_id], csl[page.article.seed_id]
+        )
         for page in archive.newest_first()
     ]
 
