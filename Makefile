@@ -5,7 +5,8 @@ export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: serve build offline images test test-fast lint bench bench-preview audit clean
+.PHONY: serve build offline images test test-fast lint bench bench-preview audit clean \
+	import-annotations
 
 # The stamp files make set-up run once, and again whenever a requirements file changes.
 $(VENV)/.runtime: requirements.txt
@@ -51,6 +52,12 @@ $(LIGHTHOUSE):
 
 audit: $(VENV)/.runtime $(LIGHTHOUSE)
 	$(BIN)/python audit/lighthouse.py $(LIGHTHOUSE)
+
+# Merge a W3C Web Annotation file into the sidecars: make import-annotations FILE=notes.json
+# (add SITE_URL=https://… when the notes were made on the published site).
+import-annotations: $(VENV)/.runtime
+	test -n "$(FILE)" || (echo "usage: make import-annotations FILE=annotations.json" && false)
+	cd hooks && ../$(BIN)/python -m clippings.import_annotations "$(abspath $(FILE))"
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check hooks tests bench audit
