@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from bs4 import BeautifulSoup
 
 DANGEROUS_TAGS = ("script", "iframe", "object", "embed", "style", "frame", "base", "form")
@@ -28,6 +30,8 @@ def unsafe_markup(soup: BeautifulSoup, marker: str) -> list[str]:
                 found.append(f"<{element.name} {name}={text[:40]}>")
             if name.lower() == "style" and marker in text:
                 found.append(f"<{element.name} style>")
+        if _inert_json_ld(element):
+            continue  # data, not code: parsed whole, and nothing in it can end the element
         if element.name in DANGEROUS_TAGS and marker in (element.string or "") + str(element.attrs):
             found.append(f"<{element.name}> from a seed")
     for content in (soup.select_one("article"), soup.select_one(".archive-meta")):
@@ -35,3 +39,15 @@ def unsafe_markup(soup: BeautifulSoup, marker: str) -> list[str]:
             found += [f"<{e.name}> in content" for e in content.find_all(DANGEROUS_TAGS)]
             found += [f"style on <{e.name}>" for e in content.find_all(style=True)]
     return found
+
+
+def _inert_json_ld(element) -> bool:
+    """A JSON-LD block that is one JSON document with no "<" in it (so no `</script>`)."""
+    if element.name != "script" or element.get("type") != "application/ld+json":
+        return False
+    text = element.string or ""
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return "<" not in text
