@@ -16,6 +16,7 @@ from conftest import BuiltSite, build_site
 from pyld import jsonld
 from seed_expectations import ROOT, SEEDS_DIR
 
+from clippings.import_annotations import configured_site_url
 from clippings.web_annotation_import import import_annotations
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -195,8 +196,6 @@ def test_imported_notes_show_on_the_rebuilt_pages(seeds_copy, tmp_path):
 
 
 def test_site_url_defaults_to_mkdocs_yml(monkeypatch):
-    from clippings.import_annotations import configured_site_url
-
     monkeypatch.delenv("SITE_URL", raising=False)
     assert configured_site_url(ROOT / "mkdocs.yml") == "http://127.0.0.1:8000/"
     monkeypatch.setenv("SITE_URL", HOSTED)
