@@ -166,6 +166,26 @@ def test_images_that_cannot_load_become_placeholders_with_text(browser, base_url
     one.close()
 
 
+@pytest.mark.parametrize("width", [1280, 390])
+def test_citation_block_copies_the_reference(visit, width):
+    expected = next(e for e in EXPECTED_SEEDS if e.seed_id.startswith("003"))
+    one = visit(width)
+    one.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = one.goto(f"articles/{expected.seed_id}/")
+    block = page.locator(".archive-citation")
+    block.scroll_into_view_if_needed()
+    reference = block.locator(".archive-citation__text").inner_text().strip()
+    assert reference.startswith(f"王涵. {expected.page_title}[EB/OL]")
+    block.locator("button.archive-citation__copy").click()
+    page.wait_for_function(
+        "document.querySelector('.archive-citation__copy').textContent === '已复制'"
+    )
+    assert page.evaluate("navigator.clipboard.readText()") == reference
+    box = block.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width  # nothing runs off a phone
+    _shot(page, f"citation-{width}")
+
+
 SEARCHES = [
     ("贪吃蛇", "003_c5574c47c0f95dce"),
     ("治愈癌症", "003_c5574c47c0f95dce"),

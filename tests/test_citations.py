@@ -140,7 +140,7 @@ def test_hostile_title_stays_inert_in_the_page(hostile_site):
 
 def test_hostile_title_and_note_stay_data_in_the_exported_files(hostile_site):
     root = hostile_site.root
-    for name in ("annotations.jsonld", "articles/hostile/annotations.jsonld",
+    for name in ("annotations.jsonld", "annotations~hostile.jsonld",
                  "articles/hostile/citation.json"):  # fmt: skip
         text = (root / name).read_text("utf-8")
         assert "<" not in text and ">" not in text, name

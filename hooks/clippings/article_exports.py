@@ -1,8 +1,9 @@
 """What travels with each article: its citation files, its slice of the Web Annotation
 export, its schema.org description, and the archive-wide `annotations.jsonld`.
 
-Files for one article sit in a folder beside its page, `articles/<slug>/`, which is the
-page's own folder when URLs are directory-style.
+Citation files for one article sit in a folder beside its page, `articles/<slug>/`,
+which is the page's own folder when URLs are directory-style; its annotations at the
+site root (see `slice_uri`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .article_pages import ARTICLES_DIR
 from .citations import BIBTEX_NAME, CSL_NAME, RIS_NAME, bibtex, csl_item, gbt7714, ris
 from .dates import build_time, source_date
 from .feeds import SiteInfo
@@ -19,12 +21,12 @@ from .records import Archive, NoteEntry
 from .schema_org import article_json_ld, inert_json
 from .web_annotations import (
     COLLECTION_URI,
-    SLICE_NAME,
     annotation_collection,
     annotation_page,
     article_annotations,
     sidecar_dates,
     sidecar_history,
+    slice_uri,
 )
 
 
@@ -84,7 +86,7 @@ def article_exports(
             items = article_annotations(
                 article, url, notes[article.seed_id], page_url, dates, creator
             )
-            annotations_uri = f"{folder}/{SLICE_NAME}"
+            annotations_uri = slice_uri(folder.removeprefix(ARTICLES_DIR + "/"))
             slice_page = annotation_page(
                 site.url + annotations_uri, items, collection_id, len(everything)
             )

@@ -23,7 +23,16 @@ from .schema_org import correction_text
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 COLLECTION_URI = "annotations.jsonld"
-SLICE_NAME = "annotations.jsonld"
+
+
+def slice_uri(slug: str) -> str:
+    """Where one article's annotations are published: at the site root, beside the
+    collection, because Material looks for a `sitemap.xml` in the folder of every
+    `rel=alternate` link on a page. `~` never occurs in a slug, so no two articles share
+    a name."""
+    return f"annotations~{slug.replace('/', '~')}.jsonld"
+
+
 MEDIA_TYPE = "application/ld+json"
 
 
