@@ -14,6 +14,8 @@ from conftest import BuiltSite, build_site
 from html_safety import unsafe_markup
 from seed_expectations import EXPECTED_SEEDS
 
+pytestmark = pytest.mark.site
+
 SITE_URL = "http://127.0.0.1:8000/"
 BY_ID = {e.seed_id: e for e in EXPECTED_SEEDS}
 

@@ -50,6 +50,7 @@ def _passage_notes(items):
     return [a for a in items if isinstance(a["target"], dict) and a["motivation"] == "commenting"]
 
 
+@pytest.mark.site
 def test_every_demo_passage_note_is_exported_with_a_quote_on_its_page(built_site, collection):
     assert collection["type"] == "AnnotationCollection"
     items = collection["first"]["items"]
@@ -75,6 +76,7 @@ def test_every_demo_passage_note_is_exported_with_a_quote_on_its_page(built_site
     assert found == expected
 
 
+@pytest.mark.site
 def test_cross_references_editor_notes_and_corrections_are_their_own_annotations(collection):
     items = collection["first"]["items"]
     links = [a for a in items if a["motivation"] == "linking"]
@@ -92,6 +94,7 @@ def test_cross_references_editor_notes_and_corrections_are_their_own_annotations
     assert len(whole) == 2  # the editor's notes of 002 and 003
 
 
+@pytest.mark.site
 def test_the_export_expands_as_json_ld(collection):
     expanded = jsonld.expand(collection, {"documentLoader": _local_context_only})
     page = expanded[0]["http://www.w3.org/ns/activitystreams#first"][0]
@@ -109,6 +112,7 @@ def test_the_export_expands_as_json_ld(collection):
     assert motivations == {f"{OA}commenting", f"{OA}linking", f"{OA}editing"}
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("seed_id", ["003_c5574c47c0f95dce", "000_37a665e4ef7b3441"])
 def test_each_annotated_page_links_its_own_slice(built_site, collection, seed_id):
     head = built_site.page(f"articles/{seed_id}").head
@@ -122,6 +126,7 @@ def test_each_annotated_page_links_its_own_slice(built_site, collection, seed_id
     assert slice_page["items"] == everything and everything
 
 
+@pytest.mark.site
 def test_a_page_without_annotations_links_no_slice(built_site):
     head = built_site.page("articles/004_db852270f7b26be9").head
     assert head.find("link", rel="alternate", type="application/ld+json") is None
@@ -172,6 +177,7 @@ def test_import_adds_exactly_the_anchorable_notes(seeds_copy):
     assert {p.name: p.read_text("utf-8") for p in seeds_copy.glob("*.notes.yml")} == after
 
 
+@pytest.mark.site
 def test_imported_notes_show_on_the_rebuilt_pages(seeds_copy, tmp_path):
     command = [sys.executable, "-m", "clippings.import_annotations", str(TOOL_EXPORT),
                "--seeds", str(seeds_copy), "--site-url", HOSTED]  # fmt: skip

