@@ -57,7 +57,7 @@ def test_citation_files_parse_with_the_libraries_that_read_them(built_site, seed
 def test_the_citation_block_shows_a_gbt_7714_reference(built_site):
     expected = BY_ID["003_c5574c47c0f95dce"]
     block = built_site.page(f"articles/{expected.seed_id}").select_one("article .archive-citation")
-    assert block.select_one("h2").get_text() == "引用本文"
+    assert block.select_one("#" + block["aria-labelledby"]).get_text() == "引用本文"
     text = block.select_one(".archive-citation__text").get_text()
     assert text.startswith(f"王涵. {expected.page_title}[EB/OL]. 智东西, 2025[")
     assert f"{SITE_URL}articles/{expected.seed_id}/." in text
