@@ -18,6 +18,7 @@ from seed_expectations import ROOT, SEEDS_DIR
 
 from clippings.import_annotations import configured_site_url
 from clippings.web_annotation_import import import_annotations
+from clippings.web_annotations import sidecar_dates, sidecar_history
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -206,3 +207,23 @@ def test_site_url_defaults_to_mkdocs_yml(monkeypatch):
     assert configured_site_url(ROOT / "mkdocs.yml") == "http://127.0.0.1:8000/"
     monkeypatch.setenv("SITE_URL", HOSTED)
     assert configured_site_url(ROOT / "mkdocs.yml") == HOSTED
+
+
+def test_annotation_dates_come_from_the_sidecars_git_history(tmp_path):
+    def git(*args, when):
+        env = {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when, "HOME": str(tmp_path)}
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args],
+                       cwd=tmp_path, check=True, capture_output=True, env=env)  # fmt: skip
+
+    git("init", "-q", when="2026-01-01T00:00:00+00:00")
+    sidecar = tmp_path / "剪报" / "一.notes.yml"
+    sidecar.parent.mkdir()
+    for when in ("2026-01-02T08:00:00+08:00", "2026-03-04T08:00:00+08:00"):
+        sidecar.write_text(f"editor_note: {when}\n", encoding="utf-8")
+        git("add", ".", when=when)
+        git("commit", "-qm", "note", when=when)
+    dates = sidecar_dates(tmp_path, sidecar_history(tmp_path), "剪报/一.txt", None)
+    assert (dates.created.isoformat(), dates.modified.isoformat()) == (
+        "2026-01-02T08:00:00+08:00",
+        "2026-03-04T08:00:00+08:00",
+    )

@@ -68,7 +68,7 @@ def article_exports(
     notes: dict[str, list[NoteEntry]] = defaultdict(list)
     for note in archive.notes:
         notes[note.seed_id].append(note)
-    history = sidecar_history(seeds_dir)
+    history, pinned = sidecar_history(seeds_dir), source_date()
     creator = {"type": "Organization", "name": f"{site.name}编者", "homepage": site.url}
     collection_id = site.url + COLLECTION_URI
     everything: list[dict[str, object]] = []
@@ -82,7 +82,7 @@ def article_exports(
         exports.files[f"{folder}/{RIS_NAME}"] = ris(item, article.source_url)
         annotations_uri = None
         if article.captured or article.editor_note or notes[article.seed_id]:
-            dates = sidecar_dates(seeds_dir, history, article.seed_path, source_date())
+            dates = sidecar_dates(seeds_dir, history, article.seed_path, pinned)
             items = article_annotations(
                 article, url, notes[article.seed_id], page_url, dates, creator
             )

@@ -33,9 +33,6 @@ def slice_uri(slug: str) -> str:
     return f"annotations~{slug.replace('/', '~')}.jsonld"
 
 
-MEDIA_TYPE = "application/ld+json"
-
-
 @dataclass(frozen=True)
 class SidecarDates:
     created: datetime
@@ -46,7 +43,9 @@ def sidecar_history(seeds_dir: Path) -> dict[str, SidecarDates]:
     """First and last commit time of each sidecar git knows, by path under seeds_dir."""
     try:
         log = subprocess.run(
-            ["git", "log", "--format=%x1e%cI", "--name-only", "--relative", "--", "."],
+            # Paths as they are (core.quotePath would write CJK names as octal escapes).
+            ["git", "-c", "core.quotePath=false", "log", "--format=%x1e%cI", "--name-only",
+             "--relative", "--", "."],
             cwd=seeds_dir, capture_output=True, text=True, check=True,
         ).stdout  # fmt: skip
     except (OSError, subprocess.CalledProcessError):
@@ -64,15 +63,16 @@ def sidecar_history(seeds_dir: Path) -> dict[str, SidecarDates]:
 
 
 def sidecar_dates(seeds_dir: Path, history: dict[str, SidecarDates], seed_path: str,
-                  build_time: datetime | None) -> SidecarDates:  # fmt: skip
-    """When a seed's annotations were made and last changed."""
+                  pinned: datetime | None) -> SidecarDates:  # fmt: skip
+    """When a seed's annotations were made and last changed: from git, else the build's
+    pinned time (`SOURCE_DATE_EPOCH`), else the sidecar's modification time."""
     relative = str(PurePosixPath(seed_path).with_suffix("")) + SIDECAR_SUFFIX
     if relative in history:
         return history[relative]
-    if build_time is None:
+    if pinned is None:
         path = seeds_dir / relative
-        build_time = datetime.fromtimestamp(path.stat().st_mtime if path.exists() else 0, UTC)
-    return SidecarDates(build_time, build_time)
+        pinned = datetime.fromtimestamp(path.stat().st_mtime if path.exists() else 0, UTC)
+    return SidecarDates(pinned, pinned)
 
 
 def _stamp(moment: datetime) -> str:
