@@ -16,14 +16,14 @@ _FIELD_NAMES = {"title": "标题", "author": "作者", "published": "发布时�
                 "summary": "摘要"}  # fmt: skip
 # Characters that could end a <script> element or an HTML comment, or end a line in
 # old JavaScript parsers: written as JSON escapes, which mean the same characters.
-_INERT = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
-          "\u2029": "\\u2029"}  # fmt: skip
+_INERT = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                        "\u2028": "\\u2028", "\u2029": "\\u2029"})  # fmt: skip
 
 
 def inert_json(data: object, indent: int | None = None) -> str:
     """JSON that stays data inside an HTML `<script>` element, and anywhere else."""
     text = json.dumps(data, ensure_ascii=False, indent=indent)
-    return text.translate(str.maketrans(_INERT))
+    return text.translate(_INERT)
 
 
 def correction_text(article: Article) -> str | None:

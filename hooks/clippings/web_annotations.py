@@ -118,7 +118,7 @@ def article_annotations(
         target = {"source": page_url, "selector": selector}
         bodies = [_comment(note.text)]
         bodies += [{"type": "TextualBody", "value": tag, "purpose": "tagging"} for tag in note.tags]
-        annotation = {
+        annotation: dict[str, object] = {
             "id": f"{page_url}#note-{note.number}", "type": "Annotation",
             "motivation": "commenting", "body": bodies, "target": target, **common,
         }  # fmt: skip
