@@ -22,6 +22,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from clippings import Archive, build_archive
+from clippings.archive_links import CAPTURED_MEDIA_DIR
 from clippings.article_exports import ArticleLinks, article_exports
 from clippings.browse_pages import render_indexes, render_tag_index
 from clippings.cache import SeedCache
@@ -128,6 +129,7 @@ class ArchiveBuild:
         self._add_article_pages(files, config)
         self._add_raw_seeds(files, config)
         self._add_archived_images(files, config)
+        self._add_captured_media(files, config)
         self._add_home_and_report(files, config)
         self._add_exports(files, config)
         self.state.phases["convert"] = time.perf_counter() - self.state.started
@@ -287,6 +289,12 @@ class ArchiveBuild:
                 files.append(File.generated(config, medium.uri, content=medium.content))
             else:
                 files.append(File.generated(config, medium.uri, abs_src_path=str(medium.source)))
+
+    def _add_captured_media(self, files: Files, config) -> None:
+        """Images captures carried inside themselves (SingleFile's data: URIs) and files
+        of the seeds folder they embed, once each under their content hash."""
+        for name, data in self.state.archive.media.items():
+            files.append(File.generated(config, f"{CAPTURED_MEDIA_DIR}/{name}", content=data))
 
     def _add_home_and_report(self, files: Files, config) -> None:
         report = render_cleaning_report(self.state.archive.pages)

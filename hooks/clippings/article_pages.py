@@ -13,7 +13,7 @@ from pathlib import PurePosixPath
 import yaml
 
 from .markdown_escape import markdown_text
-from .records import Article, ArticlePage
+from .records import Article, ArticlePage, raw_seed_uri
 
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 ARTICLES_DIR = "articles"
@@ -111,6 +111,7 @@ def render_article_page(
         for key, value in asdict(article).items()
         if key != "body" and value not in (None, (), "", {})
     }
+    fields["raw_uri"] = raw_seed_uri(article.seed_path)
     front_matter: dict[str, object] = {"template": ARTICLE_TEMPLATE, "title": article.title}
     if article.summary:
         front_matter["description"] = article.summary

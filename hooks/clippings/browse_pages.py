@@ -202,7 +202,7 @@ def render_tag_index(archive: Archive) -> tuple[list[IndexPage], dict[str, str]]
 
 def render_indexes(archive: Archive) -> list[IndexPage]:
     """Every index page of the archive but the tags (see render_tag_index)."""
-    authors = _grouped(archive, lambda a: _one(a.author or a.original_account))
+    authors = _grouped(archive, lambda a: a.authors or _one(a.author or a.original_account))
     sources = _grouped(archive, lambda a: _one(source_site(a)))
     places = _grouped(archive, lambda a: _one(a.place))
     return [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from html.parser import HTMLParser
 
 from charset_normalizer import from_bytes
 
@@ -22,7 +23,8 @@ def _normalise_newlines(text: str) -> str:
 
 
 def decode_seed(data: bytes) -> DecodedText:
-    """Decode with a byte-order mark if present, else UTF-8, else the detected encoding.
+    """Decode with a byte-order mark if present, else the charset an HTML page declares,
+    else UTF-8, else the detected encoding.
 
     UTF-8 is tried before detection because short UTF-8 Chinese text can be mistaken
     for a legacy code page. Undecodable bytes become U+FFFD rather than an exception.
@@ -32,6 +34,12 @@ def decode_seed(data: bytes) -> DecodedText:
             return DecodedText(
                 _normalise_newlines(data.decode(encoding, errors="replace")), encoding
             )
+    declared = declared_html_charset(data)
+    if declared:
+        try:
+            return DecodedText(_normalise_newlines(data.decode(declared)), declared)
+        except UnicodeDecodeError:
+            pass
     try:
         return DecodedText(_normalise_newlines(data.decode("utf-8")), "utf-8")
     except UnicodeDecodeError:
@@ -41,6 +49,41 @@ def decode_seed(data: bytes) -> DecodedText:
         text = data.decode("utf-8", errors="replace")
         return DecodedText(_normalise_newlines(text), "utf-8", lossy=True)
     return DecodedText(_normalise_newlines(str(best)), best.encoding)
+
+
+class _CharsetDeclaration(HTMLParser):
+    """`<meta charset>` or `<meta http-equiv="Content-Type" content="…; charset=…">`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.charset: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag != "meta" or self.charset:
+            return
+        values = {name.lower(): value or "" for name, value in attrs}
+        if values.get("charset"):
+            self.charset = values["charset"].strip()
+        elif values.get("http-equiv", "").lower() == "content-type":
+            _, _, charset = values.get("content", "").lower().partition("charset=")
+            self.charset = charset.strip(" ;\"'") or None
+
+
+HTML_STARTS = (b"<!doctype html", b"<html", b"<!-- saved from url=")
+
+
+def declared_html_charset(data: bytes) -> str | None:
+    """The encoding an HTML page declares in its first 4 KB, if Python knows it."""
+    if not data.lstrip(b" \t\r\n").lower().startswith(HTML_STARTS):
+        return None
+    parser = _CharsetDeclaration()
+    parser.feed(data[:4096].decode("ascii", errors="replace"))
+    if not parser.charset:
+        return None
+    try:
+        return codecs.lookup(parser.charset).name
+    except LookupError:
+        return None
 
 
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1b")

@@ -6,7 +6,7 @@ from pathlib import Path, PurePosixPath
 
 from .records import Problem, SeedFile
 
-SEED_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+SEED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 
 
 def _is_hidden(relative: PurePosixPath) -> bool:

@@ -39,6 +39,7 @@ def normalise(
         return url
 
     original_account, original_author = reprint_attribution(capture.body)
+    authors = capture.authors or ((capture.author,) if capture.author else ())
     article = Article(
         seed_id=seed.seed_id,
         seed_path=seed_path,
@@ -48,7 +49,8 @@ def normalise(
         title=capture.title or _title_from_file_name(seed),
         title_suspect=capture.title_suspect,
         body=capture.body,
-        author=capture.author,
+        author="、".join(authors) or None,
+        authors=authors,
         published=when(capture.published, "publication"),
         updated=when(capture.updated, "update"),
         place=capture.place,
@@ -59,5 +61,8 @@ def normalise(
         summary=capture.summary,
         original_account=original_account,
         original_author=original_author,
+        clipped=when(capture.clipped, "capture"),
+        site_name=capture.site_name,
+        title_site_suffix=capture.title_site_suffix,
     )
     return article, problems

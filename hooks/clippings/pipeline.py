@@ -17,6 +17,7 @@ from typing import cast
 
 from .annotations import Annotations
 from .annotations.apply import apply_layer, read_sidecar
+from .archive_links import ArchiveTargets, settle_links
 from .article_pages import (
     article_slug,
     article_src_uri,
@@ -26,6 +27,7 @@ from .article_pages import (
 from .cache import SeedCache
 from .cleaning import clean
 from .decoding import decode_seed, looks_binary
+from .dialects import apply_dialects
 from .discovery import discover_seeds
 from .formats import parse_capture
 from .glossary import GLOSSARY_FILE, parse_glossary
@@ -33,7 +35,8 @@ from .length_and_summary import lead_summary, measure
 from .media.manifest import MANIFEST_FILE, MEDIA_DIR, ImageRecord, published_records
 from .media.references import image_urls, localise_images
 from .normalise import normalise
-from .records import Archive, Article, ImageUse, PassReport, Problem, SeedFile
+from .records import Archive, Article, ImageUse, MediaFile, PassReport, Problem, SeedFile
+from .site_names import settle_site_names
 from .workers import worker_pool
 
 
@@ -42,6 +45,7 @@ class CleanedSeed:
     article: Article
     cleaning: tuple[PassReport, ...]
     annotations: Annotations | None = None
+    media: tuple[MediaFile, ...] = ()
 
 
 def read_seed(seed: SeedFile, raw: bytes) -> tuple[CleanedSeed | None, list[Problem]]:
@@ -57,7 +61,7 @@ def read_seed(seed: SeedFile, raw: bytes) -> tuple[CleanedSeed | None, list[Prob
     decoded = decode_seed(raw)
     if not decoded.text.strip():
         return None, [Problem(seed_path, "holds only whitespace; no page published")]
-    capture = parse_capture(decoded.text)
+    capture = apply_dialects(parse_capture(decoded.text))
     article, problems = normalise(seed, raw, decoded, capture)
     if decoded.lossy:
         problems.append(
@@ -74,7 +78,7 @@ def read_seed(seed: SeedFile, raw: bytes) -> tuple[CleanedSeed | None, list[Prob
         characters=length.characters,
         reading_minutes=length.minutes,
     )
-    return CleanedSeed(cleaned, reports), problems
+    return CleanedSeed(cleaned, reports, media=capture.media), problems
 
 
 def _flag_same_source(seeds: list[CleanedSeed], problems: list[Problem]) -> list[CleanedSeed]:
@@ -186,7 +190,36 @@ def convert_seeds(
         if progress is not None:
             progress(done, len(seeds))
     cleaned = _flag_same_source(cleaned, problems)
-    return cleaned, _assign_slugs(cleaned, problems), problems
+    slugs = _assign_slugs(cleaned, problems)
+    return _settle_across_the_archive(cleaned, slugs, seeds_dir), slugs, problems
+
+
+def _settle_across_the_archive(
+    seeds: list[CleanedSeed], slugs: dict[str, str], seeds_dir: Path
+) -> list[CleanedSeed]:
+    """What one seed read alone cannot settle: a title's site name (site_names.py) and
+    links to other seeds and to files of the seeds folder (archive_links.py). Files a
+    seed embeds join the media it carries."""
+    pages: dict[str, str] = {}
+    for seed in seeds:
+        src_uri = article_src_uri(slugs[seed.article.seed_path])
+        for key in (seed.article.seed_id, Path(seed.article.seed_id).name, seed.article.title):
+            pages.setdefault(key, src_uri)
+            pages.setdefault(key.casefold(), src_uri)
+    targets = ArchiveTargets(pages, seeds_dir)
+    titled = settle_site_names([seed.article for seed in seeds])
+    settled = []
+    for seed, article in zip(seeds, titled, strict=True):
+        known = set(targets.media)
+        src_uri = article_src_uri(slugs[article.seed_path])
+        body = settle_links(article.body, article.seed_path, src_uri, targets)
+        embedded = tuple(
+            MediaFile(name, targets.media[name]) for name in targets.media.keys() - known
+        )
+        settled.append(
+            replace(seed, article=replace(article, body=body), media=seed.media + embedded)
+        )
+    return settled
 
 
 def build_archive(
@@ -217,7 +250,8 @@ def build_archive(
         pages.append(replace(page, cleaning=converted.cleaning, images=images))
     glossary, glossary_problems = _read_glossary(seeds_dir)
     problems.extend(glossary_problems)
-    return Archive(pages=pages, problems=problems, notes=notes, glossary=glossary)
+    carried = {media.name: media.data for seed in cleaned for media in seed.media}
+    return Archive(pages=pages, problems=problems, notes=notes, glossary=glossary, media=carried)
 
 
 def _read_media(seeds_dir: Path, problems: list[Problem]) -> dict[str, ImageRecord] | None:

@@ -36,6 +36,14 @@ class DecodedText:
 
 
 @dataclass(frozen=True)
+class MediaFile:
+    """A file a capture carried inside itself, published once under its content hash."""
+
+    name: str
+    data: bytes
+
+
+@dataclass(frozen=True)
 class Capture:
     """What a format parser read from a seed: raw field values, not yet normalised."""
 
@@ -54,6 +62,17 @@ class Capture:
     categories: tuple[str, ...] = ()
     summary: str | None = None
     problems: tuple[str, ...] = ()
+    # Several authors stay several; `author` above is how they read as one byline.
+    authors: tuple[str, ...] = ()
+    # When the clipping tool saved the page (not when the article was published).
+    clipped: str | None = None
+    site_name: str | None = None
+    # A title's last ` | Name` part, which may be the site's name (see site_names.py).
+    title_site_suffix: str | None = None
+    # The front matter as read, for the dialect that knows what its fields mean.
+    metadata: dict[str, object] = field(default_factory=dict)
+    # Files the capture carried inside itself (SingleFile's data: images), by name.
+    media: tuple[MediaFile, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -84,6 +103,10 @@ class Article:
     reading_minutes: int = 0
     captured: dict[str, str] = field(default_factory=dict)
     editor_note: str | None = None
+    authors: tuple[str, ...] = ()
+    clipped: datetime | None = None
+    site_name: str | None = None
+    title_site_suffix: str | None = None
 
 
 @dataclass(frozen=True)
@@ -104,6 +127,19 @@ class Problem:
 
     def __str__(self) -> str:
         return f"seeds/{self.seed_path}: {self.message}"
+
+
+HTML_SUFFIXES = (".html", ".htm")
+
+
+def raw_seed_uri(seed_path: str) -> str:
+    """Where the raw seed is published beside the pages, under its own name.
+
+    A captured HTML page is published as text (`.html.txt`): served as HTML on the
+    archive's origin, its scripts would run with the archive's rights.
+    """
+    suffix = ".txt" if seed_path.lower().endswith(HTML_SUFFIXES) else ""
+    return f"seeds/{seed_path}{suffix}"
 
 
 @dataclass(frozen=True)
@@ -130,8 +166,7 @@ class ArticlePage:
 
     @property
     def raw_uri(self) -> str:
-        """Where the raw seed is published beside the pages, under its own name."""
-        return f"seeds/{self.article.seed_path}"
+        return raw_seed_uri(self.article.seed_path)
 
 
 @dataclass(frozen=True)
@@ -160,6 +195,9 @@ class Archive:
     problems: list[Problem] = field(default_factory=list)
     notes: list[NoteEntry] = field(default_factory=list)
     glossary: dict[str, str] = field(default_factory=dict)
+    # Files published under media/: images captures carried inside themselves and files
+    # of the seeds folder that captures embed, by content-hash name.
+    media: dict[str, bytes] = field(default_factory=dict)
 
     def warnings(self) -> list[str]:
         """One line per seed that had problems, naming the seed and every reason."""

@@ -48,6 +48,8 @@ def apply_corrections(article: Article, annotations: Annotations) -> tuple[Artic
         changes[field] = value
     if "title" in changes:
         changes["title_suspect"] = False
+    if "author" in changes:
+        changes["authors"] = (changes["author"],) if changes["author"] else ()
     corrected = replace(article, **changes, captured={**article.captured, **captured})
     if annotations.editor_note:
         corrected = replace(corrected, editor_note=annotations.editor_note)

@@ -8,9 +8,9 @@ tried in order and `plain` accepts anything, so it comes last.
 from __future__ import annotations
 
 from ..records import Capture
-from . import feed, front_matter, plain, wechat
+from . import feed, front_matter, html_page, plain, wechat
 
-FORMATS = (front_matter, wechat, feed, plain)
+FORMATS = (html_page, front_matter, wechat, feed, plain)
 
 
 def parse_capture(text: str) -> Capture:

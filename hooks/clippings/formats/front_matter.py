@@ -83,11 +83,15 @@ def parse(text: str) -> Capture:
         problems.append("front matter is not a mapping; metadata ignored")
         meta = {}
     source = next((meta[key] for key in _SOURCE_KEYS if meta.get(key)), None)
+    author = meta.get("author")
+    # Several authors are a list of names (Obsidian Web Clipper writes one).
+    authors = _string_list(author, "author", problems) if isinstance(author, list) else ()
     return Capture(
         format=NAME,
         body=body,
         title=_scalar(meta.get("title"), "title", problems),
-        author=_scalar(meta.get("author"), "author", problems),
+        author=None if isinstance(author, list) else _scalar(author, "author", problems),
+        authors=authors,
         published=_date(meta.get("date"), "date", problems),
         updated=_date(meta.get("updated"), "updated", problems),
         place=_scalar(meta.get("location"), "location", problems),
@@ -97,4 +101,5 @@ def parse(text: str) -> Capture:
         categories=_string_list(meta.get("categories"), "categories", problems),
         summary=_scalar(meta.get("description"), "description", problems),
         problems=tuple(problems),
+        metadata=meta,
     )

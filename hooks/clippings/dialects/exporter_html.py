@@ -1,0 +1,118 @@
+"""Inline HTML that WeChat exporters and feed readers leave inside Markdown.
+
+Presentational elements (`<span style>`, `<section>`, `<font>`, `<br>`, `<p>`, bold
+and italic, `&nbsp;`) are converted or unwrapped and their text kept. A tag name no
+one presents with (`<think>` in an article about reasoning tokens, `<script>`) is
+left as it was, so the cleaning pass `escape_raw_html` shows it as text. The markup
+is read with the standard library's HTML tokenizer, never with patterns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from html.parser import HTMLParser
+
+from ..records import Capture
+from .liquid import outside_fences
+
+NAME = "exporter-html"
+UNWRAPPED = frozenset(
+    {"span", "section", "div", "font", "center", "u", "small", "big", "mark", "article", "o:p"}
+)
+EMPHASIS = {"strong": "**", "b": "**", "em": "*", "i": "*", "s": "~~", "del": "~~",
+            "strike": "~~"}  # fmt: skip
+BREAKS = {"br": "  \n", "p": "\n\n", "hr": "\n\n---\n\n"}
+KNOWN = UNWRAPPED | set(EMPHASIS) | set(BREAKS)
+_CODE_SPAN = re.compile(r"(`+).+?\1")
+_TAG_NAME = re.compile(r"</?([A-Za-z][\w:-]*)")
+
+
+def _exporter_markup(text: str) -> bool:
+    return "&nbsp;" in text or any(name.lower() in KNOWN for name in _TAG_NAME.findall(text))
+
+
+def detect(capture: Capture) -> bool:
+    return _exporter_markup(capture.body)
+
+
+class _Unwrapper(HTMLParser):
+    """Text and Markdown for known elements; unknown markup passed through as written."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.out: list[str] = []
+        self.unknown: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self._tag(tag, self.get_starttag_text() or "", closing=False)
+
+    def handle_startendtag(self, tag, attrs):
+        self._tag(tag, self.get_starttag_text() or "", closing=False)
+
+    def handle_endtag(self, tag):
+        self._tag(tag, f"</{tag}>", closing=True)
+
+    def _tag(self, tag: str, written: str, closing: bool) -> None:
+        if tag in EMPHASIS:
+            self.out.append(EMPHASIS[tag])
+        elif tag in BREAKS:
+            self.out.append("\n\n" if tag == "p" else "" if closing else BREAKS[tag])
+        elif tag not in UNWRAPPED:
+            self.unknown.append(tag)
+            self.out.append(written)
+
+    def handle_data(self, data):
+        self.out.append(data)
+
+    def handle_entityref(self, name):
+        self.out.append("\u00a0" if name == "nbsp" else f"&{name};")
+
+    def handle_charref(self, name):
+        self.out.append(f"&#{name};")
+
+    def handle_comment(self, data):
+        pass  # hidden in the page the exporter read, hidden here
+
+    def handle_decl(self, decl):
+        self.out.append(f"<!{decl}>")
+
+    def unknown_decl(self, data):
+        self.out.append(f"<![{data}]>")
+
+    def handle_pi(self, data):
+        self.out.append(f"<?{data}>")
+
+
+def unwrap(text: str) -> tuple[str, list[str]]:
+    """text with known presentational markup converted; the unknown tag names left."""
+    spans: list[str] = []
+
+    def keep(match: re.Match[str]) -> str:
+        spans.append(match[0])
+        return f"\x00{len(spans) - 1}\x00"
+
+    parser = _Unwrapper()
+    parser.feed(_CODE_SPAN.sub(keep, text))
+    parser.close()
+    result = "".join(parser.out)
+    for number, span in enumerate(spans):
+        result = result.replace(f"\x00{number}\x00", span)
+    return result, parser.unknown
+
+
+def apply(capture: Capture) -> Capture:
+    unknown: list[str] = []
+
+    def convert(text: str) -> str:
+        converted, names = unwrap(text)
+        unknown.extend(names)
+        return converted
+
+    body = outside_fences(capture.body, convert)
+    body = re.sub(r"\n{3,}", "\n\n", body)
+    problems = [
+        f"HTML tag <{name}> is not one exporters use for presentation; shown as text"
+        for name in dict.fromkeys(unknown)
+    ]
+    return replace(capture, body=body, problems=capture.problems + tuple(problems))
