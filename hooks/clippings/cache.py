@@ -19,7 +19,7 @@ from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
 # Libraries whose upgrade can change what a seed converts to.
-_LIBRARIES = ("PyYAML", "python-dateutil", "charset-normalizer")
+_LIBRARIES = ("PyYAML", "python-dateutil", "charset-normalizer", "trafilatura", "lxml")
 
 
 def pipeline_version() -> str:

@@ -23,17 +23,34 @@ UNWRAPPED = frozenset(
 EMPHASIS = {"strong": "**", "b": "**", "em": "*", "i": "*", "s": "~~", "del": "~~",
             "strike": "~~"}  # fmt: skip
 BREAKS = {"br": "  \n", "p": "\n\n", "hr": "\n\n---\n\n"}
-KNOWN = UNWRAPPED | set(EMPHASIS) | set(BREAKS)
 _CODE_SPAN = re.compile(r"(`+).+?\1")
-_TAG_NAME = re.compile(r"</?([A-Za-z][\w:-]*)")
+# What only an exporter writes: a person typing `<b>` into a note is not one.
+SIGNATURE = frozenset({"span", "section", "font", "br", "div"})
+PRESENTATIONAL = UNWRAPPED | set(EMPHASIS) | set(BREAKS)
 
 
-def _exporter_markup(text: str) -> bool:
-    return "&nbsp;" in text or any(name.lower() in KNOWN for name in _TAG_NAME.findall(text))
+class _SignatureScan(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found = False
+
+    def handle_starttag(self, tag, attrs):
+        styled = tag in PRESENTATIONAL and "style" in dict(attrs)
+        self.found = self.found or tag in SIGNATURE or styled
+
+    handle_startendtag = handle_starttag
 
 
 def detect(capture: Capture) -> bool:
-    return _exporter_markup(capture.body)
+    body = capture.body
+    if "&nbsp;" in body:
+        return True
+    if "<" not in body:
+        return False
+    scan = _SignatureScan()
+    scan.feed(body)
+    scan.close()
+    return scan.found
 
 
 class _Unwrapper(HTMLParser):
@@ -59,7 +76,8 @@ class _Unwrapper(HTMLParser):
         elif tag in BREAKS:
             self.out.append("\n\n" if tag == "p" else "" if closing else BREAKS[tag])
         elif tag not in UNWRAPPED:
-            self.unknown.append(tag)
+            if not tag.endswith(":"):  # `<https://…>` is a Markdown autolink, not a tag
+                self.unknown.append(tag)
             self.out.append(written)
 
     def handle_data(self, data):

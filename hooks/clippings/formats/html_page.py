@@ -279,7 +279,14 @@ def _title(tree, site_name: str | None) -> tuple[str | None, str | None]:
 
 
 def parse(text: str) -> Capture:
-    tree = lxml_html.document_fromstring(text.lstrip("\ufeff"))
+    try:
+        tree = lxml_html.document_fromstring(text.lstrip("\ufeff"))
+    except (etree.ParserError, ValueError) as error:
+        return Capture(
+            format=NAME,
+            body=text,
+            problems=(f"looks like an HTML page but cannot be parsed ({error}); shown as text",),
+        )
     header = _singlefile_header(tree)
     ld = _json_ld(tree)
     wechat = tree.get_element_by_id("js_content", None)
