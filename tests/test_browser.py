@@ -4,7 +4,8 @@ served on 127.0.0.1. Screenshots go to tests/artifacts/ for a person to look at.
 from __future__ import annotations
 
 import os
-from urllib.parse import urlsplit
+import shutil
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from conftest import build_site
@@ -303,4 +304,45 @@ def test_search_results_show_markup_from_seeds_as_text(browser, hostile_url):
     assert result.locator("img, #injected-tag").count() == 0
     assert page.evaluate("window.__injected") is None
     assert one.console_errors == []
+    one.close()
+
+
+@pytest.fixture(scope="module")
+def capture_tools_url(tmp_path_factory):
+    """A site built from the capture-tool fixtures (tests/test_capture_tools.py)."""
+    work = tmp_path_factory.mktemp("capture-tools")
+    seeds = work / "seeds"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "capture_tools", seeds)
+    site_dir = work / "site"
+    server = StaticServer(site_dir)
+    result = build_site(site_dir, seeds_dir=seeds, site_url=server.url)
+    assert result.returncode == 0, result.stderr
+    with server:
+        yield server.url
+
+
+def test_a_raw_html_seed_never_runs_on_the_archive_origin(browser, capture_tools_url):
+    one = Visit(browser, capture_tools_url, 1280)
+    page = one.goto("articles/singlefile-page/")
+    raw = page.locator(".md-sidebar--secondary a.archive-meta__raw")
+    target = raw.get_attribute("href")
+    page.goto(urljoin(page.url, target))
+    page.wait_for_load_state("load")
+    # The capture holds `<script>window.PWNED_BY_SEED = true;</script>`.
+    assert "window.PWNED_BY_SEED = true" in page.locator("body").inner_text()
+    assert page.evaluate("window.PWNED_BY_SEED") is None
+    assert page.evaluate("window.SITE_TRACKER") is None
+    assert one.foreign_requests == []
+    one.close()
+
+
+@pytest.mark.parametrize("slug", ["singlefile-page", "obsidian-web-clipper"])
+@pytest.mark.parametrize("width", [1280, 390])
+def test_captures_from_clipping_tools_read_well(browser, capture_tools_url, slug, width):
+    one = Visit(browser, capture_tools_url, width)
+    page = one.goto(f"articles/{slug}/")
+    image = page.locator("article img[src*='media/']").first
+    assert image.evaluate("img => img.complete && img.naturalWidth > 0")
+    _shot(page, f"{slug}-{width}")
+    assert one.foreign_requests == [] and one.console_errors == []
     one.close()
