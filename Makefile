@@ -5,8 +5,8 @@ export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: serve build offline images test test-fast lint bench bench-preview audit clean \
-	import-annotations
+.PHONY: serve build offline images test test-fast lint bench bench-preview bench-html audit \
+	clean import-annotations
 
 # The stamp files make set-up run once, and again whenever a requirements file changes.
 $(VENV)/.runtime: requirements.txt
@@ -44,6 +44,10 @@ bench: $(VENV)/.dev
 
 bench-preview: $(VENV)/.dev
 	$(BIN)/python bench/live_preview.py $(N)
+
+# Conversion time per HTML capture (saved pages of 50–300 KB): make bench-html N=1000.
+bench-html: $(VENV)/.dev
+	$(BIN)/python bench/html_pages.py $(N)
 
 # Lighthouse (npm) in Debian's Chromium on the home page and an article; medians of 3 runs.
 LIGHTHOUSE := .audit/node_modules/.bin/lighthouse

@@ -45,3 +45,18 @@ def test_generated_seeds_cover_the_three_formats(tmp_path):
     assert archive.problems == []
     assert {page.article.format for page in archive.pages} == {"wechat", "feed", "front-matter"}
     assert len({page.article.source_url for page in archive.pages}) == 30
+
+
+def test_html_benchmark_converts_saved_pages_of_real_size():
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "html_pages.py"), "4"],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    header, _, row = result.stdout.strip().splitlines()
+    columns = [cell.strip() for cell in header.strip("|").split("|")]
+    measured = dict(zip(columns, [c.strip() for c in row.strip("|").split("|")], strict=True))
+    low, high = measured["KB (min–max, median)"].split(",")[0].split("–")
+    assert 50 <= int(low) <= int(high) <= 300
+    # Every page's article came through: its phrase and title, none of the boilerplate.
+    assert measured["text right"] == "4/4"
