@@ -105,11 +105,14 @@ def page_html(number: int, rng: random.Random) -> str:
         '<meta property="article:published_time" content="2024-05-30T08:00:00+08:00">'
         '<script type="application/ld+json">{"@type":"NewsArticle","headline":"x"}</script>'
     )
-    page = [head, "<style>", "", "</style><script>", "", "</script></head><body>",
-            f"<header><nav>{nav}</nav></header><aside><ul>{related}</ul></aside>",
-            f"<main><article>{article}</article>",
-            f"<section class=related><h3>推荐{BOILERPLATE_MARK}</h3><ul>{related}</ul></section>",
-            f"</main><footer><p>页脚{BOILERPLATE_MARK} © 2024</p></footer></body></html>"]  # fmt: skip
+    footer = f"<footer><p>页脚{BOILERPLATE_MARK} © 2024</p></footer>"
+    page = [
+        head, "<style>", "", "</style><script>", "", "</script></head><body>",
+        f"<header><nav>{nav}</nav></header><aside><ul>{related}</ul></aside>",
+        f"<main><article>{article}</article>",
+        f"<section class=related><h3>推荐{BOILERPLATE_MARK}</h3><ul>{related}</ul></section>",
+        f"</main>{footer}</body></html>",
+    ]  # fmt: skip
     missing = target - len("".join(page).encode())
     if missing > 0:  # SingleFile inlines the site's stylesheets and scripts
         page[1] = ".rule{color:#123456;margin:0 auto}\n" * (missing // 2 // 36)
