@@ -6,8 +6,13 @@ from dataclasses import replace
 from pathlib import Path
 
 from clippings.archive_links import ArchiveTargets, settle_links
-from clippings.dialects import apply_dialects, hexo_tags, jekyll_liquid, markdownload
-from clippings.dialects import obsidian_clipper
+from clippings.dialects import (
+    apply_dialects,
+    hexo_tags,
+    jekyll_liquid,
+    markdownload,
+    obsidian_clipper,
+)
 from clippings.formats import parse_capture
 from clippings.records import Article, Capture
 from clippings.site_names import settle_site_names
@@ -108,7 +113,7 @@ def test_site_name_is_moved_only_where_the_archive_shows_it_is_one():
 
 def test_hexo_tags():
     body = (
-        "摘要段。\n<!-- more -->\n正文。\n\n{% img left /images/a.png 300 200 \"图题\" %}\n\n"
+        '摘要段。\n<!-- more -->\n正文。\n\n{% img left /images/a.png 300 200 "图题" %}\n\n'
         "{% code lang:js %}\nlet a = `x`;\n{% endcode %}\n\n"
         "{% blockquote David Levithan, Wide Awake https://example.com/book %}\n引文\n"
         "{% endblockquote %}\n"
