@@ -115,8 +115,8 @@ def page_html(number: int, rng: random.Random) -> str:
     ]  # fmt: skip
     missing = target - len("".join(page).encode())
     if missing > 0:  # SingleFile inlines the site's stylesheets and scripts
-        page[1] = ".rule{color:#123456;margin:0 auto}\n" * (missing // 2 // 36)
-        page[3] = "window.tracker=function(a){return a+1};\n" * (missing // 2 // 41)
+        page[1] = ".rule{color:#123456;margin:0 auto}\n" * (missing // 2 // 36 + 1)
+        page[3] = "window.tracker=function(a){return a+1};\n" * (missing // 2 // 41 + 1)
     return "".join(page)
 
 

@@ -213,3 +213,20 @@ def test_html_charset_is_read_from_the_page(tmp_path):
 
 def test_fixture_images_exist():
     assert Path(FIXTURES / "attachments" / "架构图.png").is_file()
+
+
+def test_archive_json_of_the_tools_site_matches_its_schema(tools_site):
+    import json
+
+    from jsonschema import Draft202012Validator
+
+    _, site = tools_site
+    schema = json.loads((ROOT / "docs" / "archive.schema.json").read_text("utf-8"))
+    validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    records = json.loads((site.root / "archive.json").read_text("utf-8"))
+    for record in records:
+        validator.validate(record)
+    by_id = {record["seed_id"]: record for record in records}
+    assert by_id["obsidian-web-clipper"]["authors"] == ["王明", "Sarah Chen"]
+    assert by_id["singlefile-page"]["raw_path"] == "seeds/singlefile-page.html.txt"
+    assert by_id["markdownload-clip"]["clipped"] == "2024-06-02T10:15:00+08:00"

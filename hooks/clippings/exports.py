@@ -12,7 +12,7 @@ from collections import Counter
 from datetime import datetime
 
 from .media.references import site_media_uri
-from .records import Archive, ArticlePage, ImageUse
+from .records import Archive, ArticlePage, ImageUse, raw_seed_uri
 
 JSON_URI = "archive.json"
 CSV_URI = "archive.csv"
@@ -42,6 +42,7 @@ def article_record(
     return {
         "seed_id": article.seed_id,
         "seed_path": f"seeds/{article.seed_path}",
+        "raw_path": raw_seed_uri(article.seed_path),
         "url": url,
         "format": article.format,
         "encoding": article.encoding,
@@ -49,12 +50,15 @@ def article_record(
         "title": article.title,
         "title_suspect": article.title_suspect,
         "author": article.author,
+        "authors": list(article.authors),
         "original_account": article.original_account,
         "original_author": article.original_author,
         "published": _iso(article.published),
         "updated": _iso(article.updated),
+        "clipped": _iso(article.clipped),
         "place": article.place,
         "source_url": article.source_url,
+        "site_name": article.site_name,
         "cover_image": article.cover_image,
         "tags": list(article.tags),
         "categories": list(article.categories),

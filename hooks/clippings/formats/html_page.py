@@ -40,7 +40,7 @@ BEIJING = timezone(timedelta(hours=8))
 
 
 def detect(text: str) -> bool:
-    return text.lstrip("\ufeff \t\n").lower().startswith(_STARTS)
+    return text.lstrip("\ufeff \t\n")[:32].lower().startswith(_STARTS)
 
 
 def _meta(tree, *names: str) -> str | None:
