@@ -144,7 +144,7 @@ def run(count: int) -> dict[str, str]:
                 and result.article.title == f"第{number}篇报道"
                 and not problems
             )
-    deciles = statistics.quantiles(times, n=10) if len(times) > 1 else times * 9
+    deciles = statistics.quantiles(times, n=10, method="inclusive") if len(times) > 1 else times * 9
     return dict(zip(COLUMNS, [
         str(count),
         f"{min(sizes):.0f}–{max(sizes):.0f}, {statistics.median(sizes):.0f}",
