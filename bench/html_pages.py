@@ -154,10 +154,32 @@ def run(count: int) -> dict[str, str]:
     ], strict=True))  # fmt: skip
 
 
+def build(count: int) -> str:
+    """A cold `mkdocs build` of the same pages: wall seconds and ms per seed."""
+    from run import _build
+
+    rng = random.Random(20261202)
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        (work / "seeds").mkdir()
+        for number in range(count):
+            page = page_html(number, rng).encode()
+            (work / "seeds" / f"page_{number:05d}.html").write_bytes(page)
+        wall, summary, _ = _build(work / "seeds", work / "site", work / "cache")
+    return (
+        f"cold build of {count} HTML seeds: {wall:.1f} s, {wall / count * 1000:.1f} ms/seed "
+        f"(render {float(summary[4]):.1f} s)"
+    )
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("count", type=int)
-    measured = run(parser.parse_args().count)
+    parser.add_argument("--build", action="store_true", help="also time a cold site build")
+    arguments = parser.parse_args()
+    measured = run(arguments.count)
     print("| " + " | ".join(COLUMNS) + " |")
     print("|" + " --- |" * len(COLUMNS))
     print("| " + " | ".join(measured.values()) + " |")
+    if arguments.build:
+        print(build(arguments.count))
