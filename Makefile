@@ -47,7 +47,7 @@ bench-preview: $(VENV)/.dev
 
 # Conversion time per HTML capture (saved pages of 50–300 KB): make bench-html N=1000.
 bench-html: $(VENV)/.dev
-	$(BIN)/python bench/html_pages.py $(N)
+	$(BIN)/python bench/html_pages.py $(N) --build
 
 # Lighthouse (npm) in Debian's Chromium on the home page and an article; medians of 3 runs.
 LIGHTHOUSE := .audit/node_modules/.bin/lighthouse
