@@ -47,6 +47,7 @@ def test_generated_seeds_cover_the_three_formats(tmp_path):
     assert len({page.article.source_url for page in archive.pages}) == 30
 
 
+@pytest.mark.bench
 def test_html_benchmark_converts_saved_pages_of_real_size():
     result = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "html_pages.py"), "4"],

@@ -9,12 +9,13 @@ Jekyll post with `highlight`, and a WeChat export with exporter HTML.
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
 from conftest import BuiltSite, build_site
 from seed_expectations import ROOT
+
+pytestmark = pytest.mark.site
 
 FIXTURES = ROOT / "tests" / "fixtures" / "capture_tools"
 LEFTOVERS = ("[[", "]]", "[!", "{%", "%}", "<!--", "-->", "&nbsp;", "<br", "<span", "<section")
@@ -179,40 +180,6 @@ def test_raw_html_seeds_are_published_as_text(tools_site):
     assert not (site.root / "seeds" / "singlefile-page.html").exists()
     link = site.page("articles/singlefile-page").select_one("a.archive-meta__raw")
     assert link["href"].endswith("seeds/singlefile-page.html.txt")
-
-
-def test_a_tag_no_exporter_uses_stays_text(tmp_path):
-    from clippings.dialects import exporter_html
-    from clippings.records import Capture
-
-    capture = Capture("plain", "模型先输出<span>思考</span> <think>推理过程</think>&nbsp;。\n")
-    assert exporter_html.detect(capture)
-    converted = exporter_html.apply(capture)
-    assert "<think>推理过程</think>" in converted.body
-    assert "<span>" not in converted.body and "&nbsp;" not in converted.body
-    assert any("<think>" in problem for problem in converted.problems)
-
-
-def test_unknown_template_tags_and_callouts_are_named_and_kept(tmp_path):
-    from clippings.dialects import apply_dialects
-    from clippings.records import Capture
-
-    capture = apply_dialects(Capture("plain", "{% youtube abc %}\n\n> [!custom] 标题\n> 正文\n"))
-    assert "{% youtube abc %}" in capture.body and "正文" in capture.body
-    assert any("{% youtube abc %}" in p for p in capture.problems)
-    assert any("[!custom]" in p for p in capture.problems)
-
-
-def test_html_charset_is_read_from_the_page(tmp_path):
-    from clippings.decoding import decode_seed
-
-    page = '<!DOCTYPE html><html><head><meta charset="gbk"><title>标题</title></head>'
-    decoded = decode_seed((page + "<body><p>中文正文</p></body></html>").encode("gbk"))
-    assert decoded.encoding == "gbk" and "中文正文" in decoded.text
-
-
-def test_fixture_images_exist():
-    assert Path(FIXTURES / "attachments" / "架构图.png").is_file()
 
 
 def test_archive_json_of_the_tools_site_matches_its_schema(tools_site):

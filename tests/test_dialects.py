@@ -6,8 +6,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from clippings.archive_links import ArchiveTargets, settle_links
+from clippings.decoding import decode_seed
 from clippings.dialects import (
     apply_dialects,
+    exporter_html,
     hexo_tags,
     jekyll_liquid,
     markdownload,
@@ -154,3 +156,25 @@ def test_exporter_markup_in_code_stays_code():
 def test_a_note_with_a_typed_tag_is_not_exporter_html():
     capture = apply_dialects(Capture("plain", "正文里有 <b>看起来像标签</b> 的文字。\n"))
     assert "<b>看起来像标签</b>" in capture.body and capture.problems == ()
+
+
+def test_a_tag_no_exporter_uses_stays_text():
+    capture = Capture("plain", "模型先输出<span>思考</span> <think>推理过程</think>&nbsp;。\n")
+    assert exporter_html.detect(capture)
+    converted = exporter_html.apply(capture)
+    assert "<think>推理过程</think>" in converted.body
+    assert "<span>" not in converted.body and "&nbsp;" not in converted.body
+    assert any("<think>" in problem for problem in converted.problems)
+
+
+def test_unknown_template_tags_and_callouts_are_named_and_kept():
+    capture = apply_dialects(Capture("plain", "{% youtube abc %}\n\n> [!custom] 标题\n> 正文\n"))
+    assert "{% youtube abc %}" in capture.body and "正文" in capture.body
+    assert any("{% youtube abc %}" in p for p in capture.problems)
+    assert any("[!custom]" in p for p in capture.problems)
+
+
+def test_html_charset_is_read_from_the_page():
+    page = '<!DOCTYPE html><html><head><meta charset="gbk"><title>标题</title></head>'
+    decoded = decode_seed((page + "<body><p>中文正文</p></body></html>").encode("gbk"))
+    assert decoded.encoding == "gbk" and "中文正文" in decoded.text
