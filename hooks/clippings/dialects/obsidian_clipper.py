@@ -46,7 +46,8 @@ def _wikilink_name(value: str) -> str:
 
 def _is_clipper_note(capture: Capture) -> bool:
     meta = capture.metadata
-    tags = meta.get("tags") if isinstance(meta.get("tags"), list) else []
+    tags = meta.get("tags")
+    tags = tags if isinstance(tags, list) else []
     wikilink_authors = any("[[" in name for name in capture.authors)
     return "source" in meta and "created" in meta and (CLIPPER_TAG in tags or wikilink_authors)
 

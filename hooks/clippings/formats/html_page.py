@@ -22,6 +22,7 @@ from urllib.parse import unquote_to_bytes
 import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
+from trafilatura.settings import Document
 
 from ..archive_links import media_image, media_name
 from ..dialects.markdownload import split_site_name
@@ -331,7 +332,7 @@ def parse(text: str) -> Capture:
     )
     problems: list[str] = []
     body = ""
-    if document is None or document.body is None:
+    if not isinstance(document, Document) or document.body is None:
         problems.append("no article text was found in the page")
     else:
         body = "\n\n".join(_MarkdownWriter(sources).blocks(document.body)) + "\n"
