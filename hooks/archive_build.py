@@ -123,7 +123,8 @@ class ArchiveBuild:
 
     def add_archive_files(self, files: Files, config) -> Files:
         """Convert the seeds and add every page and file the archive publishes."""
-        self.state = BuildState(self._convert_seeds(), time.perf_counter())
+        started = time.perf_counter()
+        self.state = BuildState(self._convert_seeds(), started)
         self.glossary.set_terms(self.state.archive.glossary)
         self._add_browse_pages(files, config)
         self._add_article_pages(files, config)
