@@ -8,8 +8,10 @@ and the search-index process. Everything one build learns is kept in a fresh
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +19,7 @@ from pathlib import Path
 from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as options
-from mkdocs.exceptions import ConfigurationError
+from mkdocs.exceptions import Abort, ConfigurationError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
@@ -28,14 +30,22 @@ from clippings.browse_pages import render_indexes, render_tag_index
 from clippings.cache import SeedCache
 from clippings.cleaning_report import REPORT_URI, render_cleaning_report
 from clippings.date_display import format_beijing, format_date, format_datetime, is_beijing_time
+from clippings.discovery import SeedsFolderError, check_seeds_folder
 from clippings.exports import CSV_URI, JSON_URI, archive_records, render_csv, render_json
 from clippings.feeds import ATOM_URI, RSS_URI, SiteInfo, render_feeds
 from clippings.glossary import GlossaryExtension
 from clippings.media.site_media import site_media_files, template_media
-from clippings.page_store import store_page
+from clippings.page_store import PageStore
 from clippings.progress import progress_reporter
 from clippings.sanitize import sanitize_html
 from clippings.search import BackgroundIndex, article_document
+from clippings.site_folder import (
+    SiteFolderError,
+    check_room,
+    check_site_folder,
+    estimate_site_bytes,
+    explain_write_error,
+)
 from clippings.workers import peak_rss_megabytes
 
 log = get_plugin_logger("archive")
@@ -86,6 +96,10 @@ class BuildState:
     article_links: dict[str, ArticleLinks] = field(default_factory=dict)
     phases: dict[str, float] = field(default_factory=dict)
     rendered: int = 0
+    pages_kept: PageStore | None = None
+    # The first thing that went wrong with the cache, reported once.
+    cache_trouble: str | None = None
+    site_bytes: int = 0
 
 
 class ArchiveBuild:
@@ -94,6 +108,7 @@ class ArchiveBuild:
     def __init__(self) -> None:
         self.serving = False
         self.seeds_dir = Path("seeds")
+        self.site_dir = Path("site")
         self.cache_dir: Path | None = None
         self.glossary = GlossaryExtension()
         self.search_index = BackgroundIndex()
@@ -110,10 +125,12 @@ class ArchiveBuild:
         settings = read_settings(config)
         project = Path(config.config_file_path).parent
         self.seeds_dir = project / settings.seeds_dir
+        self.site_dir = Path(config.site_dir)
         # One cache per seeds folder: builds of two folders neither mix pages nor prune
         # each other's entries.
         folder_key = hashlib.sha1(str(self.seeds_dir.resolve()).encode()).hexdigest()[:12]
         self.cache_dir = project / settings.cache_dir / folder_key if settings.cache_dir else None
+        self._check_folders()
         offline = config.plugins.get("material/offline")
         if offline is not None and offline.config.enabled:
             config.extra["polyfills"] = [OFFLINE_WORKER_SHIM]
@@ -124,7 +141,10 @@ class ArchiveBuild:
     def add_archive_files(self, files: Files, config) -> Files:
         """Convert the seeds and add every page and file the archive publishes."""
         started = time.perf_counter()
-        self.state = BuildState(self._convert_seeds(), started)
+        archive, cache_trouble = self._convert_seeds()
+        self.state = BuildState(archive, started, cache_trouble=cache_trouble)
+        if self.cache_dir is not None:
+            self.state.pages_kept = PageStore(self.cache_dir / "pages")
         self.glossary.set_terms(self.state.archive.glossary)
         self._add_browse_pages(files, config)
         self._add_article_pages(files, config)
@@ -133,11 +153,13 @@ class ArchiveBuild:
         self._add_captured_media(files, config)
         self._add_home_and_report(files, config)
         self._add_exports(files, config)
+        self._report_cache_trouble(config)
         self.state.phases["convert"] = time.perf_counter() - self.state.started
         log.info(
             f"converted {len(self.state.archive.pages)} seeds in "
             f"{self.state.phases['convert']:.2f} s"
         )
+        self._check_room(files, config)
         self._start_search_index(config)
         return files
 
@@ -204,7 +226,10 @@ class ArchiveBuild:
         render = time.perf_counter() - state.phases["render_start"]
         if self.serving:
             # A preview shows the edited page at once; search catches up in the background.
-            self.search_index.when_done(lambda index: log.info(f"search index: {index}"))
+            self.search_index.when_done(
+                lambda index: log.info(f"search index: {index}"),
+                lambda error: log.error(f"search index not written: {error}"),
+            )
             index_note = "search index in the background"
         else:
             index = self.search_index.wait()
@@ -221,8 +246,17 @@ class ArchiveBuild:
             f"peak RSS {peak_rss_megabytes():.0f} MB)"
         )
 
-    def abort(self) -> None:
+    def abort(self, error: BaseException) -> None:
+        """After a failed build: the search-index process is waited for, so nothing of
+        the build outlives it, and a write the site folder refused becomes one line."""
         self._thaw_heap()
+        if isinstance(error, Abort):
+            return
+        with contextlib.suppress(Exception):
+            self.search_index.wait()
+        line = explain_write_error(self.site_dir, error, self.state.site_bytes)
+        if line is not None:
+            raise Abort(line) from None
 
     def close(self) -> None:
         self.search_index.wait()
@@ -233,24 +267,70 @@ class ArchiveBuild:
 
     # The steps of add_archive_files.
 
-    def _convert_seeds(self) -> Archive:
+    def _check_folders(self) -> None:
+        """Before MkDocs empties the site folder, and before any work: can the seeds be
+        read and the site be written at all? If not, one line says which and why."""
+        try:
+            check_seeds_folder(self.seeds_dir)
+            check_site_folder(self.site_dir)
+        except (SeedsFolderError, SiteFolderError) as error:
+            raise Abort(str(error)) from None
+
+    def _convert_seeds(self) -> tuple[Archive, str | None]:
+        """The archive, and what went wrong with the cache (the build goes on without it)."""
         log.info(f"converting the seeds in {self.seeds_dir}")
         cache = SeedCache(self.cache_dir) if self.cache_dir else None
-        archive = build_archive(
-            self.seeds_dir, cache=cache, progress=progress_reporter(log.info, "converting seeds")
-        )
-        if cache is not None:
-            cache.close()
-            log.info(f"seed cache: {cache.hits} unchanged, {cache.misses} converted")
-        return archive
+        try:
+            archive = build_archive(
+                self.seeds_dir,
+                cache=cache,
+                progress=progress_reporter(log.info, "converting seeds"),
+            )
+        except SeedsFolderError as error:
+            raise Abort(str(error)) from None
+        finally:
+            if cache is not None:
+                cache.close()
+        if cache is None:
+            return archive, None
+        log.info(f"seed cache: {cache.hits} unchanged, {cache.misses} converted")
+        return archive, cache.trouble
+
+    def _report_cache_trouble(self, config) -> None:
+        """One line naming the cache and what went wrong. The cache is about the machine,
+        not the archive, so under --strict it is said at info level and does not fail
+        the build; the site is the same either way."""
+        pages_kept = self.state.pages_kept
+        trouble = self.state.cache_trouble or (pages_kept.trouble if pages_kept else None)
+        if trouble is None:
+            return
+        line = f"cache not used as it should be: {trouble}"
+        (log.info if config.strict else log.warning)(line)
+
+    def _check_room(self, files: Files, config) -> None:
+        """Refuse, in one line, a build that cannot fit on the site folder's disk."""
+        copied, pages = [], []
+        for file in files:
+            if file.is_documentation_page():
+                pages.append(len(file.content_bytes))
+            elif file.abs_src_path is not None:
+                copied.append(os.path.getsize(file.abs_src_path))
+            else:
+                copied.append(len(file.content_bytes))
+        self.state.site_bytes = estimate_site_bytes(copied, pages)
+        try:
+            check_room(Path(config.site_dir), self.state.site_bytes)
+        except SiteFolderError as error:
+            raise Abort(str(error)) from None
 
     def _generated(self, config, uri: str, markdown: str, **kwargs) -> File:
         """A generated page. With the cache on it is kept on disk, rewritten only when its
         text changes, so that `mkdocs serve --dirty` renders again only changed pages."""
-        if self.cache_dir is None:
+        pages_kept = self.state.pages_kept
+        path = pages_kept.store(uri, markdown) if pages_kept is not None else None
+        if path is None:
             file = File.generated(config, uri, content=markdown, **kwargs)
         else:
-            path = store_page(self.cache_dir / "pages", uri, markdown)
             file = File.generated(config, uri, abs_src_path=str(path), **kwargs)
         self.state.generated[uri] = file
         self.state.urls[uri] = file.url

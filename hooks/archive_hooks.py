@@ -50,7 +50,7 @@ def on_post_build(config):
 
 
 def on_build_error(error):
-    BUILD.abort()
+    BUILD.abort(error)
 
 
 def on_shutdown():

@@ -8,7 +8,7 @@ import pytest
 
 from clippings import build_archive
 from clippings.decoding import decode_seed
-from clippings.discovery import discover_seeds
+from clippings.discovery import SeedsFolderError, discover_seeds
 
 
 def test_text_files_in_subfolders_are_seeds_hidden_ones_are_not(tmp_path):
@@ -48,9 +48,12 @@ def test_symlink_out_of_the_seeds_folder_is_refused(tmp_path):
     ]
 
 
-def test_missing_seeds_folder_is_an_empty_archive(tmp_path):
-    archive = build_archive(tmp_path / "nowhere")
-    assert archive.pages == [] and archive.problems == []
+def test_a_missing_seeds_folder_is_an_error_naming_it_not_an_empty_archive(tmp_path):
+    with pytest.raises(SeedsFolderError, match=f"seeds folder {tmp_path / 'nowhere'} does not"):
+        build_archive(tmp_path / "nowhere")
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(SeedsFolderError, match="is a file, not a folder"):
+        build_archive(tmp_path / "file")
 
 
 @pytest.mark.parametrize(

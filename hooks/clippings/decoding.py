@@ -42,8 +42,11 @@ def decode_seed(data: bytes) -> DecodedText:
             pass
     try:
         return DecodedText(_normalise_newlines(data.decode("utf-8")), "utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        if error.reason == "unexpected end of data" and error.start >= len(data) - 3:
+            # UTF-8 to the last character, which is cut short: a file saved half-written.
+            text = data[: error.start].decode("utf-8") + "\ufffd"
+            return DecodedText(_normalise_newlines(text), "utf-8", cut_short=True)
     best = from_bytes(data).best()
     if best is None:
         text = data.decode("utf-8", errors="replace")

@@ -20,3 +20,28 @@ def store_page(folder: Path, src_uri: str, markdown: str) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(encoded)
     return path
+
+
+class PageStore:
+    """Pages kept in a cache folder, or in memory once that folder fails.
+
+    Like the seed cache it only saves time: the first error (a full or read-only disk)
+    is kept in `trouble` for the build to report once, and no page is stored after it.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.trouble: str | None = None
+
+    def store(self, src_uri: str, markdown: str) -> Path | None:
+        """The page's file, or None when the caller should hand over the text itself."""
+        if self.trouble is not None:
+            return None
+        try:
+            return store_page(self.folder, src_uri, markdown)
+        except OSError as error:
+            self.trouble = (
+                f"page cache {self.folder}: {error.strerror or error}; "
+                "this build keeps its pages in memory"
+            )
+            return None

@@ -70,6 +70,14 @@ def read_seed(seed: SeedFile, raw: bytes) -> tuple[CleanedSeed | None, list[Prob
                 "is in no encoding that could be recognised; unreadable bytes are shown as \ufffd",
             )
         )
+    if decoded.cut_short:
+        problems.append(
+            Problem(
+                seed_path,
+                "ends in the middle of a character: saved half-written? "
+                "Save it again once it is complete",
+            )
+        )
     cleaned, reports = clean(article)
     length = measure(cleaned.body)
     cleaned = replace(

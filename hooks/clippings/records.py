@@ -33,6 +33,8 @@ class DecodedText:
     text: str
     encoding: str
     lossy: bool = False
+    # Ends in the middle of a character, as a file does while it is still being saved.
+    cut_short: bool = False
 
 
 @dataclass(frozen=True)

@@ -249,6 +249,13 @@ class BackgroundIndex:
             self._pool.shutdown()
             self._job = self._pool = None
 
-    def when_done(self, callback: Callable[[IndexWritten], None]) -> None:
+    def when_done(
+        self,
+        callback: Callable[[IndexWritten], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        """Call back with the result once the build is done, or with its error."""
         if self._job is not None:
-            self._job.add_done_callback(lambda job: callback(job.result()))
+            self._job.add_done_callback(
+                lambda job: on_error(job.exception()) if job.exception() else callback(job.result())
+            )
