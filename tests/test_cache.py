@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import sqlite3
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -120,3 +123,111 @@ def test_many_seeds_are_converted_on_every_core_with_the_same_result(seeds, monk
     assert parallel.problems == serial.problems
     assert seen == [1, 2, 3, 4, 5]
     assert pools == [2]
+
+
+# Faults: the cache only saves time, so none of them stops a build.
+
+
+def test_a_damaged_file_is_moved_aside_and_the_cache_filled_again(tmp_path):
+    cache = SeedCache(tmp_path, pipeline="v")
+    cache.put("a", 1)
+    cache.close()
+    cache.path.write_bytes(b"not a database, whatever it was" * 64)
+    cache = SeedCache(tmp_path, pipeline="v")
+    assert cache.get("a") is None
+    cache.put("a", 2)
+    cache.close()
+    assert "file is not a database; moved aside to seeds-v.sqlite.damaged" in cache.trouble
+    assert (tmp_path / "seeds-v.sqlite.damaged").is_file()
+    again = SeedCache(tmp_path, pipeline="v")
+    assert again.get("a") == 2 and again.trouble is None
+    again.close()
+
+
+def test_a_file_damaged_while_a_build_reads_it_is_replaced_and_the_build_goes_on(tmp_path):
+    cache = SeedCache(tmp_path, pipeline="v")
+    cache.put("a", 1)
+    cache._commit()
+    cache.path.write_bytes(b"\0garbage" * 4096)
+    assert cache.get("a") is None
+    cache.put("b", 2)
+    cache.close()
+    assert cache.trouble is not None and str(cache.path) in cache.trouble
+    again = SeedCache(tmp_path, pipeline="v")
+    assert again.get("b") == 2
+    again.close()
+
+
+def test_an_entry_that_does_not_unpickle_is_converted_again(seeds, tmp_path):
+    cache = SeedCache(tmp_path, pipeline="v")
+    build_archive(seeds, cache=cache)
+    cache.close()
+    cache = SeedCache(tmp_path, pipeline="v")
+    cache._db.execute("UPDATE seeds SET value = ?", (b"\x80\x05not a pickle",))
+    archive = build_archive(seeds, cache=cache)
+    cache.close()
+    assert (cache.hits, cache.misses) == (0, 5)
+    assert "an entry does not unpickle" in cache.trouble
+    assert archive.pages == build_archive(seeds).pages
+
+
+def test_a_cache_locked_beyond_the_timeout_is_not_used(seeds, tmp_path, monkeypatch):
+    SeedCache(tmp_path, pipeline="v").close()
+    holder = sqlite3.connect(tmp_path / "seeds-v.sqlite", isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    monkeypatch.setattr(SeedCache, "LOCK_TIMEOUT", 0.1)
+    try:
+        cache = SeedCache(tmp_path, pipeline="v")
+        archive = build_archive(seeds, cache=cache)
+        cache.close()
+    finally:
+        holder.close()
+    assert "database is locked" in cache.trouble
+    assert len(archive.pages) == 5
+
+
+def test_a_cache_on_a_read_only_disk_is_only_read(tmp_path):
+    if os.geteuid() != 0:
+        pytest.skip("remounting a tmpfs read-only needs root")
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(disk)]).returncode:
+        pytest.skip("mounting a tmpfs failed")
+    try:
+        cache = SeedCache(disk, pipeline="v")
+        cache.put("a", 1)
+        cache.close()
+        subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+        cache = SeedCache(disk, pipeline="v")
+        assert cache.get("a") == 1
+        cache.put("b", 2)
+        cache.close()
+        assert "readonly" in cache.trouble or "read-only" in cache.trouble
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], check=False)
+
+
+def test_a_cache_on_a_full_disk_is_only_read_and_says_so(tmp_path):
+    if os.geteuid() != 0:
+        pytest.skip("a small disk needs a tmpfs mount, which needs root")
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(disk)]).returncode:
+        pytest.skip("mounting a tmpfs failed")
+    try:
+        cache = SeedCache(disk, pipeline="v")
+        for number in range(100):
+            cache.put(str(number), os.urandom(16_000))
+        cache.close()
+        assert "database or disk is full" in cache.trouble
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], check=False)
+
+
+def test_a_cache_folder_that_cannot_be_made_is_not_used(tmp_path):
+    (tmp_path / "file").write_text("x")
+    cache = SeedCache(tmp_path / "file" / "cache", pipeline="v")
+    assert cache.get("a") is None
+    cache.put("a", 1)
+    cache.close()
+    assert "this build goes on without it" in cache.trouble

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from clippings import build_archive
+from clippings import build_archive, discovery
 from clippings.decoding import decode_seed
 from clippings.discovery import SeedsFolderError, discover_seeds
 
@@ -76,3 +76,24 @@ def test_legacy_chinese_encoding_does_not_crash():
     decoded = decode_seed(text.encode("gb18030"))
     assert decoded.encoding != "utf-8"
     assert "\ufffd" not in decoded.text
+
+
+def test_an_unreadable_seeds_folder_is_an_error_naming_it(tmp_path, monkeypatch):
+    def refused(path):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(discovery.os, "listdir", refused)
+    with pytest.raises(SeedsFolderError) as raised:
+        build_archive(tmp_path)
+    assert str(raised.value) == f"seeds folder {tmp_path} cannot be read: Permission denied"
+
+
+def test_a_seed_cut_in_the_middle_of_a_character_is_read_and_said_to_be_half_written(tmp_path):
+    seed = tmp_path / "half.txt"
+    seed.write_bytes("# 半截的文章\n\n正文写到一半".encode()[:-1])
+    archive = build_archive(tmp_path)
+    assert archive.pages[0].article.title == "半截的文章"
+    assert [str(p) for p in archive.problems] == [
+        "seeds/half.txt: ends in the middle of a character: saved half-written? "
+        "Save it again once it is complete"
+    ]
