@@ -262,7 +262,23 @@ class ArchiveBuild:
         self.search_index.wait()
 
     def watch_seeds(self, server):
+        """Watch the seeds, and keep serving the last good site when a rebuild fails.
+
+        MkDocs' live server holds every request after a failed rebuild ("the server will
+        appear stuck") until a rebuild succeeds. A build this archive stops on purpose
+        (a full disk, a missing seeds folder) has said why in one line and written
+        nothing, so the last site is served on and the next save rebuilds.
+        """
         server.watch(str(self.seeds_dir))
+        rebuild = server.builder
+
+        def rebuild_or_keep_serving() -> None:
+            try:
+                rebuild()
+            except Abort as error:
+                log.error(f"{error.format_message()} (the last good site is still served)")
+
+        server.builder = rebuild_or_keep_serving
         return server
 
     # The steps of add_archive_files.
