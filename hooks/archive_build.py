@@ -327,12 +327,15 @@ class ArchiveBuild:
         """Refuse, in one line, a build that cannot fit on the site folder's disk."""
         copied, pages = [], []
         for file in files:
-            if file.is_documentation_page():
-                pages.append(len(file.content_bytes))
-            elif file.abs_src_path is not None:
-                copied.append(os.path.getsize(file.abs_src_path))
+            # Sizes without reading the files again: pages on disk are only looked at.
+            if file.abs_src_path is None:
+                size = len(file.content_bytes)
             else:
-                copied.append(len(file.content_bytes))
+                try:
+                    size = os.path.getsize(file.abs_src_path)
+                except OSError:  # gone since it was listed: MkDocs will say so
+                    size = 0
+            (pages if file.is_documentation_page() else copied).append(size)
         self.state.site_bytes = estimate_site_bytes(copied, pages)
         try:
             check_room(Path(config.site_dir), self.state.site_bytes)
