@@ -325,7 +325,8 @@ class ArchiveBuild:
 
     def _check_room(self, files: Files, config) -> None:
         """Refuse, in one line, a build that cannot fit on the site folder's disk."""
-        copied, pages = [], []
+        copied: list[int] = []
+        pages: list[int] = []
         for file in files:
             # Sizes without reading the files again: pages on disk are only looked at.
             if file.abs_src_path is None:

@@ -18,10 +18,13 @@ import time
 from pathlib import Path
 
 import pytest
+from harness import ROOT, build_env
 from real_size_seeds import write_real_size_seeds
-from seed_expectations import ROOT, SEEDS_DIR
+from seed_expectations import SEEDS_DIR
 
 from clippings.cache import pipeline_version
+
+pytestmark = [pytest.mark.site]
 
 SEEDS = 300
 EPOCH = "1700000000"  # reproducible builds: sitemap dates come from SOURCE_DATE_EPOCH
@@ -33,13 +36,7 @@ def _command(site: Path, strict: bool = False) -> list[str]:
 
 
 def _env(seeds: Path, cache: Path | str) -> dict[str, str]:
-    return {
-        **os.environ,
-        "NO_MKDOCS_2_WARNING": "1",
-        "SOURCE_DATE_EPOCH": EPOCH,
-        "ARCHIVE_SEEDS_DIR": str(seeds),
-        "ARCHIVE_CACHE_DIR": str(cache),
-    }
+    return {**build_env(seeds_dir=seeds, cache_dir=cache), "SOURCE_DATE_EPOCH": EPOCH}
 
 
 def _start(seeds: Path, cache: Path | str, site: Path, strict: bool = False) -> subprocess.Popen:

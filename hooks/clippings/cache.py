@@ -139,6 +139,8 @@ class SeedCache:
                 self._move_aside(error)
 
     def _readable(self) -> bool:
+        if self._db is None:
+            return False
         try:
             self._db.execute("SELECT count(*) FROM seeds").fetchone()
             return True

@@ -50,10 +50,12 @@ def check_room(site_dir: Path, needed: int) -> None:
 
 def explain_write_error(site_dir: Path, error: BaseException, needed: int = 0) -> str | None:
     """One line for a write into site_dir that failed, or None if it is another error."""
-    while error is not None and not isinstance(error, OSError):
-        error = error.__cause__ or error.__context__
-    if error is None or error.errno not in _NO_ROOM | _NOT_WRITABLE:
+    cause: BaseException | None = error
+    while cause is not None and not isinstance(cause, OSError):
+        cause = cause.__cause__ or cause.__context__
+    if not isinstance(cause, OSError) or cause.errno not in _NO_ROOM | _NOT_WRITABLE:
         return None
+    error = cause
     if error.filename and not Path(error.filename).resolve().is_relative_to(site_dir.resolve()):
         return None
     if error.errno in _NO_ROOM:

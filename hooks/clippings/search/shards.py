@@ -255,7 +255,13 @@ class BackgroundIndex:
         on_error: Callable[[BaseException], None],
     ) -> None:
         """Call back with the result once the build is done, or with its error."""
+
+        def report(job: Future[IndexWritten]) -> None:
+            error = job.exception()
+            if error is None:
+                callback(job.result())
+            else:
+                on_error(error)
+
         if self._job is not None:
-            self._job.add_done_callback(
-                lambda job: on_error(job.exception()) if job.exception() else callback(job.result())
-            )
+            self._job.add_done_callback(report)
