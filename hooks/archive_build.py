@@ -259,7 +259,10 @@ class ArchiveBuild:
             raise Abort(line) from None
 
     def close(self) -> None:
-        self.search_index.wait()
+        """At the end of `mkdocs serve`: its last index is waited for; a failure of it was
+        already reported when it happened."""
+        with contextlib.suppress(Exception):
+            self.search_index.wait()
 
     def watch_seeds(self, server):
         """Watch the seeds, and keep serving the last good site when a rebuild fails.

@@ -208,13 +208,16 @@ def test_a_site_folder_on_a_full_2mb_disk_is_one_line_naming_it_and_a_failed_bui
     assert "the site needs about" in problems[0]
 
 
-def _kill_after(build: subprocess.Popen, seconds: float) -> list[str]:
-    """SIGKILL the build `seconds` in; the processes it had then."""
+def _kill_after(build: subprocess.Popen, seconds: float, processes: int) -> list[str]:
+    """SIGKILL the build `seconds` in, or later once it runs `processes` processes (on a
+    busy machine it may still be starting); the processes it had then."""
+    started = time.monotonic()
     time.sleep(seconds)
-    processes = _session(build.pid)
+    while len(running := _session(build.pid)) < processes and time.monotonic() < started + 60:
+        time.sleep(0.1)
     os.kill(build.pid, signal.SIGKILL)
     build.communicate()
-    return processes
+    return running
 
 
 def _wait_until_gone(leader: int, seconds: float = 5.0) -> list[str]:
@@ -226,9 +229,9 @@ def _wait_until_gone(leader: int, seconds: float = 5.0) -> list[str]:
 
 def test_a_build_killed_while_converting_leaves_no_process_alive(seeds, tmp_path):
     build = _start(seeds, tmp_path / "cache", tmp_path / "site")
-    processes = _kill_after(build, 4)
     # The build itself, the conversion workers and the multiprocessing resource tracker.
-    assert len(processes) >= 3, processes
+    processes = _kill_after(build, 4, processes=4)
+    assert len(processes) >= 4, processes
     assert _wait_until_gone(build.pid) == []
 
 
@@ -237,9 +240,9 @@ def test_a_build_killed_while_rendering_leaves_no_process_and_two_next_builds_at
 ):
     cache = cold_builds["warm cache"]
     build = _start(seeds, cache, tmp_path / "first")
-    processes = _kill_after(build, 4)
-    # The build itself and the search-index process (with the resource tracker).
-    assert len(processes) >= 2, processes
+    # The build itself, the search-index process and the resource tracker.
+    processes = _kill_after(build, 4, processes=3)
+    assert len(processes) >= 3, processes
     assert _wait_until_gone(build.pid) == []
     # The next build goes into the killed one's folders; another one shares its cache.
     first = _start(seeds, cache, tmp_path / "first")
