@@ -315,6 +315,10 @@ class ArchiveBuild:
         log.info(f"seed cache: {cache.hits} unchanged, {cache.misses} converted")
         return archive, cache.trouble
 
+    def _note_cache_trouble(self, reason: str) -> None:
+        if self.state.cache_trouble is None:
+            self.state.cache_trouble = reason
+
     def _report_cache_trouble(self, config) -> None:
         """One line naming the cache and what went wrong. The cache is about the machine,
         not the archive, so under --strict it is said at info level and does not fail
@@ -387,7 +391,9 @@ class ArchiveBuild:
 
     def _add_archived_images(self, files: Files, config) -> None:
         """Each archived image the pages show, once by content hash, and cover thumbnails."""
-        media = site_media_files(self.state.archive, self.seeds_dir, self.cache_dir)
+        media = site_media_files(
+            self.state.archive, self.seeds_dir, self.cache_dir, self._note_cache_trouble
+        )
         for medium in media:
             if medium.content is not None:
                 files.append(File.generated(config, medium.uri, content=medium.content))

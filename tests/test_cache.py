@@ -9,11 +9,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from clippings import build_archive
 from clippings import cache as cache_module
 from clippings import pipeline as pipeline_module
 from clippings.cache import SeedCache, pipeline_version
+from clippings.media.manifest import ImageRecord
+from clippings.media.site_media import _thumbnail, make_thumbnail
 from clippings.progress import progress_reporter
 from clippings.workers import worker_pool
 
@@ -231,3 +234,15 @@ def test_a_cache_folder_that_cannot_be_made_is_not_used(tmp_path):
     cache.put("a", 1)
     cache.close()
     assert "this build goes on without it" in cache.trouble
+
+
+def test_a_thumbnail_cache_that_cannot_be_written_is_reported_and_the_thumbnail_made(tmp_path):
+    source = tmp_path / "cover.png"
+    Image.new("RGB", (300, 200), "red").save(source)
+    record = ImageRecord("https://example.org/c.png", ("a.md",), "2024-01-01T00:00:00Z",
+                         file="c.png", sha256="ab" * 32)  # fmt: skip
+    (tmp_path / "cache").write_text("a file where the cache folder should be")
+    troubles: list[str] = []
+    thumbnail = _thumbnail(source, record, tmp_path / "cache", troubles.append)
+    assert thumbnail == make_thumbnail(source)
+    assert len(troubles) == 1 and troubles[0].startswith(f"thumbnail cache {tmp_path / 'cache'}")

@@ -5,6 +5,7 @@ thumbnails of covers for the index pages, made with Pillow."""
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,20 +54,33 @@ def make_thumbnail(source: Path) -> bytes:
     return out.getvalue()
 
 
-def _thumbnail(source: Path, record: ImageRecord, cache_dir: Path | None) -> bytes:
+def _thumbnail(
+    source: Path, record: ImageRecord, cache_dir: Path | None, cache_trouble: Callable[[str], None]
+) -> bytes:
+    """The cover's thumbnail, kept in cache_dir. The cache only saves time: a cache that
+    cannot be read or written is reported through cache_trouble and the thumbnail made."""
     if cache_dir is None:
         return make_thumbnail(source)
     cached = cache_dir / "thumbs" / Path(thumbnail_uri(record)).name
-    if cached.is_file():
-        return cached.read_bytes()
+    try:
+        if cached.is_file():
+            return cached.read_bytes()
+    except OSError as error:
+        cache_trouble(f"thumbnail cache {cached}: {error.strerror or error}")
     content = make_thumbnail(source)
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    write_atomically(cached, content)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(cached, content)
+    except OSError as error:
+        cache_trouble(f"thumbnail cache {cached.parent}: {error.strerror or error}")
     return content
 
 
 def site_media_files(
-    archive: Archive, seeds_dir: Path, cache_dir: Path | None = None
+    archive: Archive,
+    seeds_dir: Path,
+    cache_dir: Path | None = None,
+    cache_trouble: Callable[[str], None] = lambda reason: None,
 ) -> list[SiteMediaFile]:
     """Each archived image the pages show, once, and a thumbnail of each archived cover.
 
@@ -84,7 +98,7 @@ def site_media_files(
         if page.article.cover_image in images
     }
     for record in covers.values():
-        thumbnail = _thumbnail(folder / str(record.file), record, cache_dir)
+        thumbnail = _thumbnail(folder / str(record.file), record, cache_dir, cache_trouble)
         files.append(SiteMediaFile(thumbnail_uri(record), content=thumbnail))
     return sorted(files, key=lambda file: file.uri)
 
