@@ -132,6 +132,52 @@ def test_article_shows_its_metadata_on_desktop_and_phone(visit, width):
     _shot(page, f"article-{width}")
 
 
+# Each Latin word of the article's paragraphs, its width in place against the same word
+# set in a plain span with the paragraph's font: justification may widen the spaces
+# around a word, never the word itself.
+_STRETCHED_LATIN_WORDS = """() => {
+  const stretched = [];
+  const probe = document.createElement("span");
+  // Out of the flow: Material's body is a flex box, which would stretch the span.
+  probe.style.cssText = "position: absolute; white-space: pre; left: 0; top: 0";
+  document.body.append(probe);
+  for (const paragraph of document.querySelectorAll("article p")) {
+    const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const word of node.data.matchAll(/[A-Za-z]{4,}/g)) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        if (range.getClientRects().length !== 1) continue;  // broken across lines
+        // Property by property: Chromium gives no `font` shorthand for these styles.
+        const style = getComputedStyle(node.parentElement);
+        for (const name of ["fontFamily", "fontSize", "fontWeight", "fontStyle"]) {
+          probe.style[name] = style[name];
+        }
+        probe.textContent = word[0];
+        const inPlace = range.getBoundingClientRect().width;
+        const alone = probe.getBoundingClientRect().width;
+        if (inPlace > alone + 0.5) stretched.push(`${word[0]} ${inPlace} > ${alone}`);
+      }
+    }
+  }
+  probe.remove();
+  return stretched;
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("seed_id", ["001_4830aab3c3ed9d32", "003_c5574c47c0f95dce"])
+def test_latin_words_are_not_letter_spaced_and_the_date_row_stays_whole(visit, width, seed_id):
+    page = visit(width).goto(f"articles/{seed_id}/")
+    assert page.evaluate(_STRETCHED_LATIN_WORDS) == []
+    for zone in page.locator(".archive-meta__zone >> visible=true").all():
+        assert zone.evaluate("element => element.getClientRects().length") == 1
+    body_colour = page.evaluate("getComputedStyle(document.querySelector('article')).color")
+    for quotation in page.locator("article blockquote").all():
+        assert quotation.evaluate("element => getComputedStyle(element).color") == body_colour
+
+
 def _broken_images(page) -> list[str]:
     """Images on the page that are shown as a broken-image box."""
     return page.eval_on_selector_all(
