@@ -94,6 +94,44 @@ class StaticServer:
         self._server.server_close()
 
 
+class Tmpfs:
+    """A small tmpfs for full-disk and read-only faults, or the reason there cannot be one
+    (mounting needs root). As a context manager: the mounted folder, unmounted after."""
+
+    def __init__(self, folder: Path, size: str, read_only: bool = False) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.folder = folder
+        self.skip_reason = ""
+        if os.geteuid() != 0:
+            self.skip_reason = "a small disk needs a tmpfs mount, which needs root"
+            return
+        options = f"size={size}" + (",ro" if read_only else "")
+        mounted = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)],
+            capture_output=True,
+            text=True,
+        )
+        if mounted.returncode != 0:
+            self.skip_reason = f"mounting a tmpfs failed: {mounted.stderr.strip()}"
+
+    def skip_unless_mounted(self) -> None:
+        if self.skip_reason:
+            import pytest
+
+            pytest.skip(self.skip_reason)
+
+    def unmount(self) -> None:
+        if not self.skip_reason:
+            subprocess.run(["umount", "-l", str(self.folder)], check=False)
+
+    def __enter__(self) -> Path:
+        self.skip_unless_mounted()
+        return self.folder
+
+    def __exit__(self, *exc) -> None:
+        self.unmount()
+
+
 @contextmanager
 def chromium() -> Iterator:
     """Debian's Chromium under Playwright (Playwright's own browser download fails here)."""

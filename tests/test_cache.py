@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from harness import Tmpfs
 from PIL import Image
 
 from clippings import build_archive
@@ -190,13 +191,7 @@ def test_a_cache_locked_beyond_the_timeout_is_not_used(seeds, tmp_path, monkeypa
 
 
 def test_a_cache_on_a_read_only_disk_is_only_read(tmp_path):
-    if os.geteuid() != 0:
-        pytest.skip("remounting a tmpfs read-only needs root")
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(disk)]).returncode:
-        pytest.skip("mounting a tmpfs failed")
-    try:
+    with Tmpfs(tmp_path / "disk", "1m") as disk:
         cache = SeedCache(disk, pipeline="v")
         cache.put("a", 1)
         cache.close()
@@ -206,25 +201,15 @@ def test_a_cache_on_a_read_only_disk_is_only_read(tmp_path):
         cache.put("b", 2)
         cache.close()
         assert "readonly" in cache.trouble or "read-only" in cache.trouble
-    finally:
-        subprocess.run(["umount", "-l", str(disk)], check=False)
 
 
 def test_a_cache_on_a_full_disk_is_only_read_and_says_so(tmp_path):
-    if os.geteuid() != 0:
-        pytest.skip("a small disk needs a tmpfs mount, which needs root")
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(disk)]).returncode:
-        pytest.skip("mounting a tmpfs failed")
-    try:
+    with Tmpfs(tmp_path / "disk", "256k") as disk:
         cache = SeedCache(disk, pipeline="v")
         for number in range(100):
             cache.put(str(number), os.urandom(16_000))
         cache.close()
         assert "database or disk is full" in cache.trouble
-    finally:
-        subprocess.run(["umount", "-l", str(disk)], check=False)
 
 
 def test_a_cache_folder_that_cannot_be_made_is_not_used(tmp_path):

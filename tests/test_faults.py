@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
-from harness import ROOT, build_env
+from harness import ROOT, Tmpfs, build_env
 from real_size_seeds import write_real_size_seeds
 from seed_expectations import SEEDS_DIR
 
@@ -95,33 +95,6 @@ def _session(leader: int) -> list[str]:
         if int(fields[3]) == leader and fields[0] != "Z":
             alive.append(f"{entry.name} {command[:120]}")
     return alive
-
-
-class Tmpfs:
-    """A small tmpfs for full-disk faults, or the reason there cannot be one."""
-
-    def __init__(self, folder: Path, size: str) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        self.folder = folder
-        self.skip_reason = ""
-        if os.geteuid() != 0:
-            self.skip_reason = "a small disk needs a tmpfs mount, which needs root"
-            return
-        mounted = subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
-            capture_output=True,
-            text=True,
-        )
-        if mounted.returncode != 0:
-            self.skip_reason = f"mounting a tmpfs failed: {mounted.stderr.strip()}"
-
-    def skip_unless_mounted(self) -> None:
-        if self.skip_reason:
-            pytest.skip(self.skip_reason)
-
-    def unmount(self) -> None:
-        if not self.skip_reason:
-            subprocess.run(["umount", "-l", str(self.folder)], check=False)
 
 
 @pytest.fixture(scope="module")
@@ -288,17 +261,8 @@ def test_make_build_passes_the_one_line_through_for_a_missing_seeds_folder(tmp_p
 
 
 def test_a_read_only_site_folder_is_one_line_and_a_failed_build(five_seeds, tmp_path):
-    if os.geteuid() != 0:
-        pytest.skip("a read-only disk needs a tmpfs mount, which needs root")
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    mount = ["mount", "-t", "tmpfs", "-o", "size=1m,ro", "tmpfs", str(disk)]
-    if subprocess.run(mount, capture_output=True).returncode:
-        pytest.skip("mounting a tmpfs failed")
-    try:
+    with Tmpfs(tmp_path / "disk", "1m", read_only=True) as disk:
         status, output = _build(five_seeds, "", disk / "site")
-    finally:
-        subprocess.run(["umount", "-l", str(disk)], check=False)
     assert status != 0
     assert "Traceback" not in output
     problems = [line for line in output.splitlines() if line and not line.startswith("INFO")]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from harness import ROOT, build_env, free_port
+from harness import ROOT, Tmpfs, build_env, free_port
 from seed_expectations import SEEDS_DIR
 
 pytestmark = [pytest.mark.site, pytest.mark.server]
@@ -152,29 +152,19 @@ def test_a_rebuild_that_fails_keeps_the_last_site_served_says_why_and_the_next_s
 ):
     """`mkdocs serve` builds into a temporary folder: on a small disk, a seed of several
     megabytes leaves no room for the site."""
-    if os.geteuid() != 0:
-        pytest.skip("a small disk needs a tmpfs mount, which needs root")
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    mount = ["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(disk)]
-    if subprocess.run(mount, capture_output=True).returncode:
-        pytest.skip("mounting a tmpfs failed")
-    try:
-        with _serve(tmp_path, TMPDIR=str(disk)) as served:
-            home = _home_titles(served.base_url)
-            big = served.seeds / "big.txt"
-            big.write_text("# 很大的文章\n\n" + ("很长的一段。" * 1000 + "\n\n") * 200, "utf-8")
-            reason = f"site folder {disk}/"
-            _wait_for(lambda: "its disk is full" in served.output())
-            line = next(line for line in served.output().splitlines() if "disk is full" in line)
-            assert line.startswith("ERROR") and reason in line and "the site needs about" in line
-            assert _home_titles(served.base_url) == home
+    with Tmpfs(tmp_path / "disk", "8m") as disk, _serve(tmp_path, TMPDIR=str(disk)) as served:
+        home = _home_titles(served.base_url)
+        big = served.seeds / "big.txt"
+        big.write_text("# 很大的文章\n\n" + ("很长的一段。" * 1000 + "\n\n") * 200, "utf-8")
+        reason = f"site folder {disk}/"
+        _wait_for(lambda: "its disk is full" in served.output())
+        line = next(line for line in served.output().splitlines() if "disk is full" in line)
+        assert line.startswith("ERROR") and reason in line and "the site needs about" in line
+        assert _home_titles(served.base_url) == home
 
-            big.write_text("# 换成一篇短文章\n\n正文。\n", "utf-8")
-            _wait_for(lambda: "换成一篇短文章" in _home_titles(served.base_url))
-            output = served.output()
-            assert served.server.poll() is None
-            assert output.count("Serving on") == 1
-            assert "Traceback" not in output
-    finally:
-        subprocess.run(["umount", "-l", str(disk)], check=False)
+        big.write_text("# 换成一篇短文章\n\n正文。\n", "utf-8")
+        _wait_for(lambda: "换成一篇短文章" in _home_titles(served.base_url))
+        output = served.output()
+        assert served.server.poll() is None
+        assert output.count("Serving on") == 1
+        assert "Traceback" not in output
