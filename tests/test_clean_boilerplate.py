@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import pytest
 from test_article_pages import ARTICLE
 
 from clippings.cleaning.boilerplate import strip_leading_prompts, strip_trailing_promotions
@@ -69,4 +72,68 @@ def test_follow_prompts_at_the_top_go():
 
 def test_a_first_paragraph_without_a_prompt_is_kept_untouched():
     body = "图｜某图库\n\n\n" + ARTICLE_TEXT + "\n"
+    assert strip_leading_prompts(body, ARTICLE) == body
+
+
+def test_an_end_marker_glued_to_the_last_line_by_italics_is_split_off():
+    """The exporter's italics run from the reference line into the account's footer."""
+    last = (
+        "参考内容： _https://x.com/a/status/1_ _  \n"
+        "_© THE END 转载请联系本公众号获得授权投稿或寻求报道：a@example.com"
+    )
+    body = _tail(last)
+    assert strip_trailing_promotions(body, ARTICLE) == (
+        ARTICLE_TEXT + "\n\n参考内容： _https://x.com/a/status/1_\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "© THE END",
+        "-END-",
+        "本文为某号原创，转载请联系授权。",
+        "未经授权，禁止转载。",
+        "投稿或寻求报道：editor@example.com",
+        "\\> 关注 [某站小红书](https://e.com/u/1)，感受精彩数字生活 🍃",
+        "@Appinn",
+    ],
+)
+def test_end_markers_copyright_contact_follow_and_signature_lines_are_cut(footer):
+    body = _tail(footer, "\\> 实用、好用的 [正版软件](https://e.com/mall)，某站为你呈现 🚀")
+    assert strip_trailing_promotions(body, ARTICLE) == ARTICLE_TEXT + "\n"
+
+
+def test_a_trailing_link_to_the_source_is_cut_another_link_stays():
+    sourced = replace(ARTICLE, source_url="https://e.com/post/1")
+    body = _tail("原文：<https://e.com/post/1?utm_source=rss>")
+    assert strip_trailing_promotions(body, sourced) == ARTICLE_TEXT + "\n"
+    other = _tail("原文：<https://e.com/post/2>")
+    assert strip_trailing_promotions(other, sourced) == other
+
+
+def test_a_reprint_line_at_the_end_is_cut_it_is_metadata():
+    body = _tail("本文来自微信公众号[“某号”](https://e.com/a)，作者：张三，某站经授权发布。")
+    assert strip_trailing_promotions(body, ARTICLE) == ARTICLE_TEXT + "\n"
+
+
+def test_the_account_name_alone_at_the_end_is_cut():
+    body = _tail("某号")
+    assert strip_trailing_promotions(body, replace(ARTICLE, author="某号")) == ARTICLE_TEXT + "\n"
+
+
+def test_a_site_preamble_with_a_disclaimer_above_a_rule_goes_the_cover_stays():
+    body = (
+        "![封面](https://e.com/cover.jpg)\n\n**某站 首页推荐**\n\n"
+        "[某站](https://e.com/m) 是一个写作社区。  \n"
+        "文章代表作者个人观点，某站仅对标题和排版略作修改。\n\n"
+        "* * *\n\n" + ARTICLE_TEXT + "\n"
+    )
+    assert strip_leading_prompts(body, ARTICLE) == (
+        "![封面](https://e.com/cover.jpg)\n\n" + ARTICLE_TEXT + "\n"
+    )
+
+
+def test_an_introduction_above_a_rule_without_a_disclaimer_stays():
+    body = "**编者按**\n\n这篇文章讲的是一件事。\n\n* * *\n\n" + ARTICLE_TEXT + "\n"
     assert strip_leading_prompts(body, ARTICLE) == body

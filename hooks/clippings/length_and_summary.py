@@ -6,6 +6,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from .cleaning.boilerplate import is_promotion
+from .cleaning.bylines import line_credits
 from .cleaning.markdown_lines import CJK_CHAR, split_blocks, visible_text
 
 # Typical silent reading speeds: Chinese characters and English words per minute.
@@ -17,6 +19,16 @@ _WORD = re.compile(r"[A-Za-z0-9]+(?:['’.-][A-Za-z0-9]+)*")
 _SKIPPED_BLOCK = re.compile(r"^\s*(?:#|!\[|\||```|~~~|>|[-*+] |\d+[.)] |!!!)")
 # Credit lines at the top of WeChat articles: "图｜GettyImages", "编译｜汤源".
 _CREDIT = re.compile(r"^[^\s｜|]{1,4}\s*[｜|]")
+# A note before the article proper: "注：<URL> （by Manish Singh)" or "注：本文译自……。".
+# A link and its attribution end it; without them, its first sentence does.
+_NOTE = re.compile(
+    r"^(?:注|注释|备注|译注|译者注|说明)\s*[：:]\s*"
+    r"(?:(?:<?https?://\S+?>?|\S*?\.\S+/\S*)?\s*[（(][^）)]{0,60}[）)]|[^。！？]*[。！？])\s*"
+)
+# Emphasis marks, dropped without leaving a space: "在**视觉理解** 任务" reads "在视觉理解 任务".
+_EMPHASIS = re.compile(r"\*+|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])")
+# Words that make a paragraph; a block of punctuation and symbols is debris.
+_WORDS = re.compile(rf"{CJK_CHAR.pattern}|[A-Za-z0-9]")
 
 
 @dataclass(frozen=True)
@@ -35,13 +47,27 @@ def measure(body: str) -> Length:
     return Length(characters=cjk + words, minutes=max(1, math.ceil(minutes)))
 
 
+def _lead_text(block: str) -> str | None:
+    """The block's words as a summary may use them, or None when it is no article prose:
+    a byline or credit, a promotion, debris; a note before the article is skipped."""
+    lines = block.split("\n")
+    while lines and line_credits(lines[0]) is not None:
+        lines.pop(0)
+    block = "\n".join(lines)
+    if not block or _SKIPPED_BLOCK.match(block) or is_promotion(block):
+        return None
+    text = visible_text(_EMPHASIS.sub("", block)).replace("&lt;", "<")
+    text = _NOTE.sub("", text)
+    if len(_WORDS.findall(text)) < 10 or _CREDIT.match(text):
+        return None
+    return text
+
+
 def lead_summary(body: str) -> str | None:
     """The first real paragraph, cut to one line at a sentence end where possible."""
     for block in split_blocks(body):
-        if _SKIPPED_BLOCK.match(block):
-            continue
-        text = visible_text(block).replace("&lt;", "<")
-        if len(text) < 12 or _CREDIT.match(text):
+        text = _lead_text(block)
+        if text is None:
             continue
         if len(text) <= SUMMARY_LENGTH:
             return text

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from .attribution import reprint_attribution
+from .cleaning.bylines import leading_credits
 from .dates import ARCHIVE_TIME_ZONE, parse_datetime
 from .records import Article, Capture, DecodedText, Problem, SeedFile
 from .urls import canonical_url, http_url
@@ -38,8 +39,15 @@ def normalise(
             problems.append(Problem(seed_path, f"{label} {raw_value!r} is not an http(s) URL"))
         return url
 
-    original_account, original_author = reprint_attribution(capture.body)
+    reprint = reprint_attribution(capture.body)
     authors = capture.authors or ((capture.author,) if capture.author else ())
+    known = [name for name in (capture.author, capture.site_name) if name]
+    credits = leading_credits(capture.body, known)
+    # A byline naming other writers leaves the capture's author as the account that
+    # published them (a WeChat export's 文章作者 is the account's name).
+    account = credits.account
+    if account is None and credits.authors and capture.author not in credits.authors:
+        account = capture.author
     article = Article(
         seed_id=seed.seed_id,
         seed_path=seed_path,
@@ -59,8 +67,13 @@ def normalise(
         tags=capture.tags,
         categories=capture.categories,
         summary=capture.summary,
-        original_account=original_account,
-        original_author=original_author,
+        original_account=reprint.account if reprint else None,
+        original_author=reprint.author if reprint else None,
+        original_url=link(reprint.url if reprint else None, "reprint link"),
+        byline_authors=credits.authors,
+        editors=tuple(dict.fromkeys(credits.editors + (reprint.editors if reprint else ()))),
+        contributors=credits.contributors,
+        account=account,
         clipped=when(capture.clipped, "capture"),
         site_name=capture.site_name,
         title_site_suffix=capture.title_site_suffix,

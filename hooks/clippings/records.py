@@ -109,6 +109,14 @@ class Article:
     clipped: datetime | None = None
     site_name: str | None = None
     title_site_suffix: str | None = None
+    # What the body's byline block says (cleaning/bylines.py): the writers, editors and
+    # contributors it names, and the account it was published by.
+    byline_authors: tuple[str, ...] = ()
+    editors: tuple[str, ...] = ()
+    contributors: tuple[str, ...] = ()
+    account: str | None = None
+    # The original's link in a reprint line (attribution.py).
+    original_url: str | None = None
 
 
 @dataclass(frozen=True)

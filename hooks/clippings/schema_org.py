@@ -8,6 +8,7 @@ the corrected title.
 from __future__ import annotations
 
 import json
+import re
 
 from .citations import publisher_name
 from .records import Article
@@ -37,6 +38,19 @@ def correction_text(article: Article) -> str | None:
     return "编者更正了" + "、".join(parts) + "。"
 
 
+# Names a byline gives a group rather than a person: "机器之心编辑部", "Janus团队", "vivo AI Lab".
+_GROUP = re.compile(
+    r"(?:编辑部|团队|实验室|研究院|研究所|小组|公司|\b(?:Lab|Labs|Team|Group))$", re.I
+)
+
+
+def _agents(names: tuple[str, ...]) -> list[dict[str, str]]:
+    return [
+        {"@type": "Organization" if _GROUP.search(name) else "Person", "name": name}
+        for name in names
+    ]
+
+
 def article_json_ld(
     article: Article, page_url: str, site_name: str, site_url: str
 ) -> dict[str, object]:
@@ -54,9 +68,15 @@ def article_json_ld(
     if article.published:
         data["datePublished"] = article.published.isoformat()
         data["dateModified"] = (article.updated or article.published).isoformat()
-    if article.author:
+    if article.byline_authors:
+        data["author"] = _agents(article.byline_authors)
+    elif article.author:
         kind = "Organization" if article.format == "wechat" else "Person"
         data["author"] = {"@type": kind, "name": article.author}
+    if article.editors:
+        data["editor"] = _agents(article.editors)
+    if article.contributors:
+        data["contributor"] = _agents(article.contributors)
     if article.source_url:
         data["isBasedOn"] = article.source_url
     if article.summary:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..records import Article, PassReport
-from . import boilerplate, emphasis, headings, images, links, whitespace, wrapping
+from . import boilerplate, bylines, emphasis, headings, images, links, whitespace, wrapping
 from .line_diff import line_changes
 
 
@@ -36,6 +36,7 @@ PASSES: tuple[CleaningPass, ...] = tuple(
         emphasis.remove_stray_emphasis,
         emphasis.unwrap_bold_images,
         boilerplate.strip_leading_prompts,
+        bylines.strip_bylines,
         boilerplate.strip_trailing_promotions,
         headings.setext_to_atx,
         headings.unbold_headings,
