@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from test_article_pages import ARTICLE
 
 from clippings.cleaning import PASSES, clean
 from clippings.cleaning.headings import (
     demote_headings,
+    drop_empty_sections,
     drop_repeated_title,
+    promote_section_labels,
     repair_false_headings,
     setext_to_atx,
     unbold_headings,
@@ -51,8 +54,8 @@ def test_hash_lines_in_code_are_not_headings():
 def test_title_is_dropped_before_headings_are_demoted():
     names = [p.name for p in PASSES]
     assert names.index("drop_repeated_title") < names.index("demote_headings")
-    cleaned, reports = clean(replace(TITLED, body="# 标题\n\n# 小节\n"))
-    assert cleaned.body == "## 小节\n"
+    cleaned, reports = clean(replace(TITLED, body="# 标题\n\n# 小节\n\n正文。\n"))
+    assert cleaned.body == "## 小节\n\n正文。\n"
     assert reports[0].name == "drop_repeated_title"
     assert reports[0].removed_lines == ("# 标题",)
 
@@ -101,3 +104,68 @@ def test_false_headings_become_what_they_are():
 def test_empty_heading_before_a_sentence_does_not_swallow_it():
     body = "##\n\n这是一个完整的句子，不是标签。\n"
     assert repair_false_headings(body, TITLED) == "\n\n这是一个完整的句子，不是标签。\n"
+
+
+def test_a_bold_line_standing_alone_becomes_a_section_heading():
+    body = "引言的一段文字。\n\n**三个变化**\n\n第一个变化是这样的。\n"
+    assert promote_section_labels(body, TITLED) == (
+        "引言的一段文字。\n\n\n## 三个变化\n\n\n第一个变化是这样的。\n"
+    )
+
+
+def test_html2text_bold_label_split_over_two_lines_becomes_a_heading():
+    body = "引言。\n\n**整数位置编码  \n**\n\n位置编码的第一种做法。\n"
+    assert "\n## 整数位置编码\n" in promote_section_labels(body, TITLED)
+    assert "**" not in promote_section_labels(body, TITLED)
+
+
+def test_a_hard_broken_bold_line_inside_a_block_becomes_a_heading_between_paragraphs():
+    body = "上一段的结尾。  \n**论文 1：GAN**  \n获得时间检验奖的一篇论文。\n"
+    assert promote_section_labels(body, TITLED) == (
+        "上一段的结尾。\n\n## 论文 1：GAN\n\n获得时间检验奖的一篇论文。\n"
+    )
+
+
+def test_a_label_is_one_level_below_the_section_it_sits_in():
+    body = "## 方法\n\n**1、三阶段训练**\n\n训练分为三个阶段。\n\n## 结果\n\n结果很好。\n"
+    assert "\n### 1、三阶段训练\n" in promote_section_labels(body, TITLED)
+
+
+@pytest.mark.parametrize(
+    "bold",
+    [
+        "**采访全文：**",  # a lead-in
+        "**Cleo Abram：所以这有点像教育问题。**",  # a bold sentence
+        "**主持人：这里“更好”是什么意思？**",  # a speaker's question
+        "**“今天出生的孩子永远不会比AI更聪明”**",  # a bold quote
+        "**在LLM框架内直接融合这两种结构，就可以实现视觉理解与生成能力的有效统一，效果很好的一个方法**",
+        "**[一篇文章](https://e.com/a)**",
+    ],
+)
+def test_lead_ins_sentences_quotes_and_links_stay_bold(bold):
+    body = f"引言。\n\n{bold}\n\n正文继续。\n"
+    assert promote_section_labels(body, TITLED) == body
+
+
+def test_a_bold_lead_in_of_a_paragraph_stays():
+    body = "**编程能力：**表现突出。\n\n**性能突破**\nV3.1在测试中取得高分。\n"
+    assert promote_section_labels(body, TITLED) == body
+
+
+def test_a_label_with_nothing_of_its_own_after_it_stays():
+    body = "正文。\n\n**点这里关注**\n\n**一键三连**\n\n**科技前沿**\n"
+    assert promote_section_labels(body, TITLED) == body
+
+
+def test_an_empty_section_is_dropped_and_reported():
+    body = "## 功能\n\n正文。\n\n## 获取\n\n* * *\n\n## 使用\n\n### 细节\n\n更多。\n\n## 结尾\n"
+    cleaned, reports = clean(replace(TITLED, body=body))
+    assert "获取" not in cleaned.body and "结尾" not in cleaned.body
+    assert "## 使用" in cleaned.body and "### 细节" in cleaned.body
+    removed = {r.name: r.removed_lines for r in reports}["drop_empty_sections"]
+    assert removed == ("## 获取", "## 结尾")
+
+
+def test_a_heading_over_its_subsections_is_not_empty():
+    body = "## 上\n\n### 下\n\n内容。\n"
+    assert drop_empty_sections(body, TITLED) == body

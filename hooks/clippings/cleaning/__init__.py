@@ -43,6 +43,8 @@ PASSES: tuple[CleaningPass, ...] = tuple(
         headings.repair_false_headings,
         headings.drop_repeated_title,
         headings.demote_headings,
+        headings.promote_section_labels,
+        headings.drop_empty_sections,
         wrapping.join_wrapped_lines,
         wrapping.separate_listed_lines,
         links.canonicalise_wechat_links,
