@@ -102,3 +102,15 @@ EXPECTED_SEEDS = (
         cover=True,
     ),
 )
+
+
+def starts_with_credit_or_promotion(summary: str) -> bool:
+    """What a summary must never open with (issue #14): a byline or credit line
+    ("机器之心报道 …", "Janus团队 投稿自 凹非寺"), a note marker ("注："), a promotion."""
+    from clippings.cleaning.boilerplate import is_promotion
+    from clippings.cleaning.bylines import line_credits
+
+    words = summary.split()
+    if any(line_credits(" ".join(words[:count])) for count in range(1, min(len(words), 5) + 1)):
+        return True
+    return summary.lstrip().startswith(("注：", "注:")) or is_promotion(summary)

@@ -137,3 +137,10 @@ def test_a_site_preamble_with_a_disclaimer_above_a_rule_goes_the_cover_stays():
 def test_an_introduction_above_a_rule_without_a_disclaimer_stays():
     body = "**编者按**\n\n这篇文章讲的是一件事。\n\n* * *\n\n" + ARTICLE_TEXT + "\n"
     assert strip_leading_prompts(body, ARTICLE) == body
+
+
+def test_italics_left_open_by_the_cut_footer_are_dropped():
+    last = " _参考链接：https://e.com/a-\nb/__  \n_© THE END 转载请联系本公众号获得授权"
+    assert strip_trailing_promotions(_tail(last), ARTICLE) == (
+        ARTICLE_TEXT + "\n\n 参考链接：https://e.com/a-\nb/\n"
+    )

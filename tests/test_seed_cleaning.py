@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from seed_expectations import EXPECTED_SEEDS, SEEDS_DIR
+from seed_expectations import EXPECTED_SEEDS, SEEDS_DIR, starts_with_credit_or_promotion
 
 pytestmark = pytest.mark.site
 
@@ -36,7 +36,6 @@ SURVIVES = {
     "003_c5574c47c0f95dce": [
         "智东西8月16日消息，上周，OpenAI发布了万众瞩目的新一代旗舰模型GPT-5",
         "所以，这就是我想做的事，令人难以置信的是，它后来真的开始奏效了。",
-        "本文来自微信公众号 “智东西”（ID：zhidxcom），作者：王涵，36氪经授权发布。",
     ],
     "004_db852270f7b26be9": [
         "在 ChatGPT-4o 发布当天，Sam Altman与Logan Bartlett分享了ChatGPT-4o的幕后细节",
@@ -56,7 +55,8 @@ GONE = {
         "那些prompt了我的",
         "是否也prompt了你",
     ],
-    "003_c5574c47c0f95dce": ["\u00a0", "-----"],
+    # The reprint line is metadata (the sidebar's 原载 row), said once (issue #14).
+    "003_c5574c47c0f95dce": ["\u00a0", "-----", "本文来自微信公众号", "36氪经授权发布"],
     "004_db852270f7b26be9": [
         "往期回顾",
         "不能错过的发布会整理",
@@ -124,8 +124,24 @@ def test_seed_003_reprint_account_and_author_are_metadata(built_site):
     meta = built_site.page("articles/003_c5574c47c0f95dce").select_one(
         ".md-sidebar--secondary .archive-meta"
     )
-    assert meta.select_one(".archive-meta__original-account").get_text(strip=True) == "智东西"
+    original = meta.select_one(".archive-meta__original-account")
+    assert original.get_text(strip=True) == "智东西"
+    assert original["href"].startswith("https://mp.weixin.qq.com/s?__biz=MzA4MTQ4NjQzMw==")
     assert meta.select_one(".archive-meta__original-author").get_text(strip=True) == "王涵"
+
+
+@pytest.mark.parametrize("expected", EXPECTED_SEEDS, ids=lambda e: e.seed_id)
+def test_no_summary_starts_with_a_byline_note_or_promotion(built_site, expected):
+    page = built_site.page(f"articles/{expected.seed_id}")
+    description = page.find("meta", attrs={"name": "description"})["content"]
+    assert not starts_with_credit_or_promotion(description), description
+
+
+def test_seed_002_home_summary_starts_with_the_article_not_its_source_note(built_site):
+    home = built_site.page("")
+    link = home.find("a", href=lambda h: h and "002_0aa2ea9de07dcc1e" in h)
+    summary = link.find_parent("li").select_one(".archive-list__summary").get_text(strip=True)
+    assert summary.startswith("OpenAI仍然没有启动GPT-5的预训练。")
 
 
 def test_seed_004_sections_sit_under_the_title(built_site):

@@ -105,16 +105,19 @@ def _is_light(block: str) -> bool:
     return len(visible_text(block)) <= LIGHT_BLOCK
 
 
-_DANGLING_MARK = re.compile(r"\s*([*_])\s*$")
+_DANGLING_MARKS = re.compile(r"\s*[*_]+$")
 _LEADING_MARKS = re.compile(r"^[\s*_]+")
 
 
 def _close_emphasis(text: str) -> str:
-    """Drop the one emphasis mark a cut left open at the end of the kept line."""
-    text = text.rstrip()
-    mark = _DANGLING_MARK.search(text)
-    if mark and text.count(mark[1]) % 2:
-        text = text[: mark.start()]
+    """The kept line without the emphasis the cut left open: the marks that ran into the
+    cut-off footer go, and an opening mark with no closing one left goes with them."""
+    text = _DANGLING_MARKS.sub("", text.rstrip(), count=1)
+    for mark in "*_":
+        opening = re.compile(rf"(?:^|(?<=\s)){re.escape(mark)}+(?=\S)")
+        closing = re.compile(rf"(?<=\S){re.escape(mark)}+(?=\s|$)")
+        if len(opening.findall(text)) > len(closing.findall(text)):
+            text = opening.sub("", text)
     return text.rstrip()
 
 
