@@ -12,6 +12,7 @@ from clippings.cleaning import clean
 from clippings.cleaning.bylines import Credits, leading_credits, line_credits, strip_bylines
 from clippings.pipeline import read_seed
 from clippings.records import SeedFile
+from clippings.search.documents import article_document
 
 FIRST = "在多模态AI领域，基于预训练视觉编码器的方法展现出卓越性能。"
 ACCOUNT = replace(ARTICLE, author="某号", body="")
@@ -122,3 +123,11 @@ def test_a_byline_naming_writers_makes_the_captured_author_the_account(tmp_path)
     cleaned, _ = read_seed(SeedFile(path, PurePosixPath("a.txt")), path.read_bytes())
     assert cleaned is not None
     assert cleaned.article.account == "某号"
+
+
+def test_byline_names_stay_searchable_as_metadata():
+    article = replace(
+        ACCOUNT, byline_authors=("鱼羊",), editors=("蛋酱",), contributors=("Janus团队",)
+    )
+    metadata = article_document(article, "articles/a/").metadata
+    assert {"鱼羊", "蛋酱", "Janus团队", "某号"} <= set(metadata)

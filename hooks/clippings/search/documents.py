@@ -9,7 +9,16 @@ from .shards import SearchDocument
 
 def article_document(article: Article, location: str) -> SearchDocument:
     """Title, people, place and tags are matched (and weighed) apart from the body."""
-    people = (article.author, article.original_account, article.original_author)
+    # The byline left the body for the record: its names are still found.
+    people = (
+        article.author,
+        *article.byline_authors,
+        *article.editors,
+        *article.contributors,
+        article.account,
+        article.original_account,
+        article.original_author,
+    )
     return SearchDocument(
         location=location,
         title=article.title,
