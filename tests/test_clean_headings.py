@@ -169,3 +169,10 @@ def test_an_empty_section_is_dropped_and_reported():
 def test_a_heading_over_its_subsections_is_not_empty():
     body = "## 上\n\n### 下\n\n内容。\n"
     assert drop_empty_sections(body, TITLED) == body
+
+
+def test_html2text_closing_marker_glued_to_the_section_text():
+    body = "引言。  \n**整数位置编码  \n**位置编码的第一种做法。\n"
+    assert promote_section_labels(body, TITLED) == (
+        "引言。\n\n## 整数位置编码\n\n位置编码的第一种做法。\n"
+    )

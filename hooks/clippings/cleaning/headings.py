@@ -191,7 +191,7 @@ def _label_at(lines: list[str], index: int) -> tuple[str, int] | None:
     after = lines[index + 1] if index + 1 < len(lines) else ""
     if before.strip() and not _HARD_BREAK.search(before):
         return None
-    if (opened := _BOLD_OPEN.match(line)) and after.strip() == "**":
+    if (opened := _BOLD_OPEN.match(line)) and after.lstrip().startswith("**"):
         return opened["text"], 2
     bold = _BOLD_LINE.match(line)
     if bold is None:
@@ -220,7 +220,9 @@ def promote_section_labels(body: str, article: Article) -> str:
         if found is None or not _is_label(found[0]):
             continue
         text, taken = found
-        following = _next_content(lines, index + taken)
+        # html2text's closing `**` may carry the section's first words: `**正文……`.
+        rest = lines[index + 1].lstrip()[2:] if taken == 2 else ""
+        following = rest if rest.strip() else _next_content(lines, index + taken)
         if (
             following is None
             or _ATX.match(following)
@@ -233,8 +235,8 @@ def promote_section_labels(body: str, article: Article) -> str:
         if index:
             lines[index - 1] = _HARD_BREAK.sub("", lines[index - 1])
         lines[index] = f"\n{'#' * level} {text.strip()}\n"
-        for extra in range(index + 1, index + taken):
-            lines[extra] = ""
+        if taken == 2:
+            lines[index + 1] = rest.strip() and rest
         skip_to = index + taken
     return "\n".join(lines)
 
