@@ -7,7 +7,17 @@ from dataclasses import replace
 import pytest
 from test_article_pages import ARTICLE
 
-from clippings.cleaning.boilerplate import strip_leading_prompts, strip_trailing_promotions
+from clippings.cleaning import clean
+from clippings.cleaning.boilerplate import (
+    split_glued_end_markers,
+    strip_leading_prompts,
+    strip_trailing_promotions,
+)
+
+
+def _cut_tail(body: str, article=ARTICLE) -> str:
+    return strip_trailing_promotions(split_glued_end_markers(body, article), article)
+
 
 PROSE = (
     "这是文章本身的一段正文，讲的是一个完整的想法，长度足够像一段真正的文字，"
@@ -81,10 +91,19 @@ def test_an_end_marker_glued_to_the_last_line_by_italics_is_split_off():
         "参考内容： _https://x.com/a/status/1_ _  \n"
         "_© THE END 转载请联系本公众号获得授权投稿或寻求报道：a@example.com"
     )
-    body = _tail(last)
-    assert strip_trailing_promotions(body, ARTICLE) == (
-        ARTICLE_TEXT + "\n\n参考内容： _https://x.com/a/status/1_\n"
-    )
+    assert _cut_tail(_tail(last)) == ARTICLE_TEXT + "\n\n参考内容： _https://x.com/a/status/1_\n"
+
+
+def test_the_cleaning_report_lists_the_glued_footer_as_removed():
+    last = "参考内容： _https://x.com/a/1_ _  \n_© THE END 转载请联系本公众号获得授权"
+    _, reports = clean(replace(ARTICLE, body=_tail(last)))
+    removed = {r.name: r.removed_lines for r in reports}["strip_trailing_promotions"]
+    assert removed == ("_© THE END 转载请联系本公众号获得授权",)
+
+
+def test_an_end_marker_in_the_first_half_is_left_glued():
+    body = "第一行。  \n_© THE END 其实是正文_\n\n" + ARTICLE_TEXT + "\n"
+    assert split_glued_end_markers(body, ARTICLE) == body
 
 
 @pytest.mark.parametrize(
@@ -141,6 +160,4 @@ def test_an_introduction_above_a_rule_without_a_disclaimer_stays():
 
 def test_italics_left_open_by_the_cut_footer_are_dropped():
     last = " _参考链接：https://e.com/a-\nb/__  \n_© THE END 转载请联系本公众号获得授权"
-    assert strip_trailing_promotions(_tail(last), ARTICLE) == (
-        ARTICLE_TEXT + "\n\n 参考链接：https://e.com/a-\nb/\n"
-    )
+    assert _cut_tail(_tail(last)) == ARTICLE_TEXT + "\n\n 参考链接：https://e.com/a-\nb/\n"

@@ -37,6 +37,7 @@ PASSES: tuple[CleaningPass, ...] = tuple(
         emphasis.unwrap_bold_images,
         boilerplate.strip_leading_prompts,
         bylines.strip_bylines,
+        boilerplate.split_glued_end_markers,
         boilerplate.strip_trailing_promotions,
         headings.setext_to_atx,
         headings.unbold_headings,

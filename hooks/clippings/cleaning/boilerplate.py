@@ -121,29 +121,26 @@ def _close_emphasis(text: str) -> str:
     return text.rstrip()
 
 
-def _split_glued_openers(blocks: list[str], half: float) -> list[str]:
+def split_glued_end_markers(body: str, article: Article) -> str:
     """A line in the body's second half that starts with an end marker becomes a block of
-    its own: the exporter's italics glue `© THE END` to the article's last line."""
-    split: list[str] = []
+    its own: the exporter's italics glue `© THE END` to the article's last line. The
+    emphasis left open on the line above is closed; `strip_trailing_promotions` then cuts
+    the footer as lines of its own, which the cleaning report lists."""
+    lines = body.split("\n")
+    half = len(body) / 2
     position = 0
-    for block in blocks:
-        lines = block.split("\n")
-        starts = [position + sum(len(line) + 1 for line in lines[:i]) for i in range(len(lines))]
-        position += len(block) + 2
-        cut = next(
-            (
-                index
-                for index in range(1, len(lines))
-                if starts[index] >= half and _END_LEAD.match(_LEADING_MARKS.sub("", lines[index]))
-            ),
-            None,
-        )
-        if cut is None:
-            split.append(block)
+    for index, line in enumerate(lines):
+        starts_at, position = position, position + len(line) + 1
+        if not index or starts_at < half or not lines[index - 1].strip():
             continue
-        split.append(_close_emphasis("\n".join(lines[:cut])))
-        split.append("\n".join(lines[cut:]))
-    return split
+        if _END_LEAD.match(_LEADING_MARKS.sub("", line)):
+            start = index - 1
+            while start and lines[start - 1].strip():
+                start -= 1
+            kept = _close_emphasis("\n".join(lines[start:index])).split("\n")
+            kept[-1] += "\n"
+            lines[start:index] = kept
+    return "\n".join(lines)
 
 
 def strip_trailing_promotions(body: str, article: Article) -> str:
@@ -151,13 +148,12 @@ def strip_trailing_promotions(body: str, article: Article) -> str:
 
     Images and rules left dangling just before the cut (dividers, logos) go with it.
     """
-    original = split_blocks(body)
-    half = sum(len(block) + 2 for block in original) / 2
-    blocks = _split_glued_openers(original, half)
+    blocks = split_blocks(body)
     offsets, position = [], 0
     for block in blocks:
         offsets.append(position)
         position += len(block) + 2
+    half = position / 2
     cut = None
     for index in range(len(blocks) - 1, -1, -1):
         if not _is_light(blocks[index]):
