@@ -47,6 +47,7 @@ def test_credit_lines_are_read_by_their_markers(line, credits):
         "> 也许是时候寻找新的方法了？",
         "## 模型架构",
         "他发自内心地感谢大家",
+        "欢迎投稿",
     ],
 )
 def test_prose_quotes_and_headings_are_not_credits(line):

@@ -35,7 +35,8 @@ class Credits:
 _NAME = r"[^\s。！？!?，,；;：:｜|][^。！？!?，,；;：:｜|]{1,19}?"
 # "鱼羊 发自 凹非寺"; "他发自内心地感谢" is prose: the place is a word or two, set apart.
 _SENT_FROM = re.compile(rf"^(?P<names>{_NAME})(?:\s+发自\s+\S{{1,8}}|发自\S{{1,4}})$")
-_CONTRIBUTED = re.compile(rf"^(?P<names>{_NAME})\s*投稿(?:自\s*\S{{1,10}})?$")
+# "欢迎投稿" and "请投稿" invite submissions; they name no one.
+_CONTRIBUTED = re.compile(rf"^(?!欢迎|请)(?P<names>{_NAME})\s*投稿(?:自\s*\S{{1,10}})?$")
 _ACCOUNT_ID = re.compile(rf"^(?P<account>{_NAME})\s*[|｜]\s*公众号\s*[\w.-]*$")
 _ACCOUNT = re.compile(r"^公众号\s*[：:]?\s*(?P<account>[^\s：:]{1,20})$")
 _NEWSROOM = re.compile(rf"^(?P<name>{_NAME}编辑部)$")
