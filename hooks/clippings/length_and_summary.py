@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .cleaning.boilerplate import is_promotion
 from .cleaning.bylines import line_credits
-from .cleaning.markdown_lines import CJK_CHAR, split_blocks, visible_text
+from .cleaning.markdown_lines import CJK_CHAR, EMPHASIS_MARKS, split_blocks, visible_text
 
 # Typical silent reading speeds: Chinese characters and English words per minute.
 CJK_PER_MINUTE = 400
@@ -25,8 +25,6 @@ _NOTE = re.compile(
     r"^(?:注|注释|备注|译注|译者注|说明)\s*[：:]\s*"
     r"(?:(?:<?https?://\S+?>?|\S*?\.\S+/\S*)?\s*[（(][^）)]{0,60}[）)]|[^。！？]*[。！？])\s*"
 )
-# Emphasis marks, dropped without leaving a space: "在**视觉理解** 任务" reads "在视觉理解 任务".
-_EMPHASIS = re.compile(r"\*+|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])")
 # Words that make a paragraph; a block of punctuation and symbols is debris.
 _WORDS = re.compile(rf"{CJK_CHAR.pattern}|[A-Za-z0-9]")
 
@@ -56,7 +54,8 @@ def _lead_text(block: str) -> str | None:
     block = "\n".join(lines)
     if not block or _SKIPPED_BLOCK.match(block) or is_promotion(block):
         return None
-    text = visible_text(_EMPHASIS.sub("", block)).replace("&lt;", "<")
+    # Marks dropped without a gap: "在**视觉理解** 任务" reads "在视觉理解 任务".
+    text = visible_text(EMPHASIS_MARKS.sub("", block)).replace("&lt;", "<")
     text = _NOTE.sub("", text)
     if len(_WORDS.findall(text)) < 10 or _CREDIT.match(text):
         return None

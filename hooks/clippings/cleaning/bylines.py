@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..attribution import split_names
 from ..records import Article
-from .markdown_lines import lines_outside_code
+from .markdown_lines import EMPHASIS_MARKS, lines_outside_code
 
 
 @dataclass(frozen=True)
@@ -45,8 +45,6 @@ _REPORTED = re.compile(r"^(?P<account>[^\s据。！？!?，,；;：:｜|]{2,16}?
 _ROLE = re.compile(r"(?P<role>责任编辑|作者|撰文|编辑|责编|主编|投稿)\s*[：:｜|]\s*")
 _ROLES = {"作者": "author", "撰文": "author", "投稿": "contributor"}
 _NAME_ONLY = re.compile(rf"^{_NAME}$")
-# Emphasis the exporter wrapped around a credit, or between two credits on one line.
-_EMPHASIS = re.compile(r"\*{1,3}|_{2,3}|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
 _HEADING_MARKS = re.compile(r"^ {0,3}#{1,6}\s+")
 # Lines the scan passes over: blank, images, rules and the exporter's arrows.
 _PASSED_OVER = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)\s*)*$|^\s*(?:[-*_]\s*){3,}$|^\s*[▽△▼▲]\s*$")
@@ -98,7 +96,8 @@ def line_credits(line: str, known: Iterable[str] = ()) -> list[tuple[str, str]] 
         return None
     names = {name.strip() for name in known if name and name.strip()}
     credits: list[tuple[str, str]] = []
-    for segment in _EMPHASIS.split(text):
+    # Emphasis the exporter wrapped around a credit, or put between two on one line.
+    for segment in EMPHASIS_MARKS.split(text):
         segment = segment.strip()
         if not segment:
             continue

@@ -48,6 +48,8 @@ def join_blocks(blocks: list[str]) -> str:
     return "\n\n".join(blocks) + "\n" if blocks else ""
 
 
+# Emphasis marks as a reader does not see them: `**`, `*`, and `_` that does not join words.
+EMPHASIS_MARKS = re.compile(r"\*+|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])")
 MARKDOWN_LINK = re.compile(r"!?\[(?P<text>[^\]]*)\]\((?P<url>[^)\s]*)[^)]*\)")
 URL = re.compile(r"<?https?://[^\s)\]>]+>?")
 
