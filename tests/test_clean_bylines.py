@@ -12,6 +12,7 @@ from clippings.cleaning import clean
 from clippings.cleaning.bylines import Credits, leading_credits, line_credits, strip_bylines
 from clippings.pipeline import read_seed
 from clippings.records import SeedFile
+from clippings.schema_org import article_json_ld
 from clippings.search.documents import article_document
 
 FIRST = "在多模态AI领域，基于预训练视觉编码器的方法展现出卓越性能。"
@@ -132,3 +133,17 @@ def test_byline_names_stay_searchable_as_metadata():
     )
     metadata = article_document(article, "articles/a/").metadata
     assert {"鱼羊", "蛋酱", "Janus团队", "某号"} <= set(metadata)
+
+
+def test_byline_credits_are_schema_org_author_editor_and_contributor():
+    article = replace(
+        ACCOUNT,
+        byline_authors=("鱼羊",),
+        editors=("某号编辑部",),
+        contributors=("vivo AI Lab",),
+    )
+    data = article_json_ld(article, "https://e.org/a/", "剪报档案", "https://e.org/")
+    assert data["author"] == [{"@type": "Person", "name": "鱼羊"}]
+    assert data["editor"] == [{"@type": "Organization", "name": "某号编辑部"}]
+    assert data["contributor"] == [{"@type": "Organization", "name": "vivo AI Lab"}]
+    assert data["publisher"] == {"@type": "Organization", "name": "某号"}
