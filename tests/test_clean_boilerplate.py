@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import PurePosixPath
 
 import pytest
 from test_article_pages import ARTICLE
@@ -13,6 +14,8 @@ from clippings.cleaning.boilerplate import (
     strip_leading_prompts,
     strip_trailing_promotions,
 )
+from clippings.pipeline import read_seed
+from clippings.records import SeedFile
 
 
 def _cut_tail(body: str, article=ARTICLE) -> str:
@@ -161,3 +164,31 @@ def test_an_introduction_above_a_rule_without_a_disclaimer_stays():
 def test_italics_left_open_by_the_cut_footer_are_dropped():
     last = " _参考链接：https://e.com/a-\nb/__  \n_© THE END 转载请联系本公众号获得授权"
     assert _cut_tail(_tail(last)) == ARTICLE_TEXT + "\n\n 参考链接：https://e.com/a-\nb/\n"
+
+
+FEED_CAPTURE = """> id: https://www.appinn.com/some-tool/
+
+> link: https://www.appinn.com/some-tool/
+
+> title: 某工具
+
+# 某工具
+_Published on Mon, 25 Aug 2025 03:00:00 GMT_
+
+{text}
+
+原文：<https://www.appinn.com/some-tool/>
+
+@Appinn
+"""
+
+
+def test_a_feed_capture_loses_its_source_link_repeat_and_signature(tmp_path):
+    path = tmp_path / "feed.md"
+    path.write_text(FEED_CAPTURE.format(text=ARTICLE_TEXT), encoding="utf-8")
+    cleaned, _ = read_seed(SeedFile(path, PurePosixPath("feed.md")), path.read_bytes())
+    assert cleaned is not None
+    assert cleaned.article.source_url == "https://www.appinn.com/some-tool/"
+    assert cleaned.article.body == ARTICLE_TEXT + "\n"
+    removed = {r.name: r.removed_lines for r in cleaned.cleaning}["strip_trailing_promotions"]
+    assert removed == ("原文：<https://www.appinn.com/some-tool/>", "@Appinn")
