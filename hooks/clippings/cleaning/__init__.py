@@ -35,6 +35,7 @@ PASSES: tuple[CleaningPass, ...] = tuple(
         whitespace.strip_nbsp_beside_cjk,
         emphasis.remove_stray_emphasis,
         emphasis.unwrap_bold_images,
+        images.drop_unusable_images,
         boilerplate.strip_leading_prompts,
         bylines.strip_bylines,
         boilerplate.split_glued_end_markers,

@@ -27,6 +27,8 @@ _CODE_SPAN = re.compile(r"(`+).+?\1")
 # What only an exporter writes: a person typing `<b>` into a note is not one.
 SIGNATURE = frozenset({"span", "section", "font", "br", "div"})
 PRESENTATIONAL = UNWRAPPED | set(EMPHASIS) | set(BREAKS)
+# Where lazy-loading pages keep an image's real address while `src` holds a stand-in.
+LAZY_SOURCES = ("data-src", "data-original", "data-lazy-src")
 
 
 class _SignatureScan(HTMLParser):
@@ -35,8 +37,10 @@ class _SignatureScan(HTMLParser):
         self.found = False
 
     def handle_starttag(self, tag, attrs):
-        styled = tag in PRESENTATIONAL and "style" in dict(attrs)
-        self.found = self.found or tag in SIGNATURE or styled
+        named = dict(attrs)
+        styled = tag in PRESENTATIONAL and "style" in named
+        lazy = tag == "img" and any(name in named for name in LAZY_SOURCES)
+        self.found = self.found or tag in SIGNATURE or styled or lazy
 
     handle_startendtag = handle_starttag
 
@@ -62,10 +66,13 @@ class _Unwrapper(HTMLParser):
         self.unknown: list[str] = []
 
     def handle_starttag(self, tag, attrs):
+        if tag == "img":
+            self.out.append(_markdown_image(dict(attrs)))
+            return
         self._tag(tag, self.get_starttag_text() or "", closing=False)
 
     def handle_startendtag(self, tag, attrs):
-        self._tag(tag, self.get_starttag_text() or "", closing=False)
+        self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag):
         self._tag(tag, f"</{tag}>", closing=True)
@@ -100,6 +107,19 @@ class _Unwrapper(HTMLParser):
 
     def handle_pi(self, data):
         self.out.append(f"<?{data}>")
+
+
+def _markdown_image(attrs: dict[str, str | None]) -> str:
+    """An `<img>` as Markdown, from its lazy-load address when `src` is a stand-in (a
+    stand-in left in `src` is dropped by the cleaning pass `drop_unusable_images`)."""
+    lazy = next((attrs[name] or "" for name in LAZY_SOURCES if attrs.get(name)), "")
+    source = lazy if lazy.startswith(("http://", "https://")) else attrs.get("src") or ""
+    alt = " ".join((attrs.get("alt") or "").split())
+    alt = alt.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+    source = source.strip()
+    if re.search(r"[\s()]", source) and not source.startswith("data:"):
+        source = f"<{source}>"
+    return f"![{alt}]({source})"
 
 
 def unwrap(text: str) -> tuple[str, list[str]]:
