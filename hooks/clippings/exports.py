@@ -49,6 +49,8 @@ def article_record(
         "content_hash": f"sha256:{article.content_hash}",
         "title": article.title,
         "title_suspect": article.title_suspect,
+        "damaged_title": article.damaged_title,
+        "title_recovered_from": article.title_recovered_from,
         "author": article.author,
         "authors": list(article.authors),
         "byline_authors": list(article.byline_authors),

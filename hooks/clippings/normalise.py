@@ -56,6 +56,8 @@ def normalise(
         content_hash=hashlib.sha256(raw).hexdigest(),
         title=capture.title or _title_from_file_name(seed),
         title_suspect=capture.title_suspect,
+        damaged_title=capture.damaged_title,
+        title_recovered_from=capture.title_recovered_from,
         body=capture.body,
         author="、".join(authors) or None,
         authors=authors,

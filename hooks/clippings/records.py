@@ -53,6 +53,9 @@ class Capture:
     body: str
     title: str | None = None
     title_suspect: bool = False
+    # A title the exporter damaged, replaced by the full one found in the capture itself.
+    damaged_title: str | None = None
+    title_recovered_from: str | None = None  # title_damage.SOURCES
     author: str | None = None
     published: str | None = None
     updated: str | None = None
@@ -89,6 +92,8 @@ class Article:
     title: str
     body: str
     title_suspect: bool = False
+    damaged_title: str | None = None
+    title_recovered_from: str | None = None
     author: str | None = None
     published: datetime | None = None
     updated: datetime | None = None

@@ -1,21 +1,21 @@
 """Feed captures: quoted `> key: value` lines, the title again, `_Published on <date>_`.
 
 The exporter behind these captures drops CJK characters from titles
-("GPT-8AI4"), so a title without CJK over a CJK body is flagged as suspect.
+("GPT-8AI4"): such a title is flagged as suspect, or replaced by the full title where
+the capture still holds it (title_damage.py).
 """
 
 from __future__ import annotations
 
 import re
 
-from ..cjk import HAN
 from ..records import Capture
+from ..title_damage import lost_han, recover_title, title_candidates
 
 NAME = "feed"
 
 _QUOTED_FIELD = re.compile(r">[ \t]*(?P<key>id|link|title)[ \t]*:[ \t]*(?P<value>.*)")
 _PUBLISHED = re.compile(r"_Published on (?P<date>.+?)_")
-_HAN = re.compile(f"[{HAN}]")
 
 
 def _header(text: str) -> tuple[dict[str, str], str]:
@@ -39,15 +39,6 @@ def detect(text: str) -> bool:
     return "id" in fields or "link" in fields
 
 
-def _title_looks_stripped(title: str | None, body: str) -> bool:
-    """A title with no CJK over a body written mostly in CJK (URLs aside)."""
-    if not title or _HAN.search(title):
-        return False
-    letters = re.sub(r"https?://\S+", "", body)
-    cjk = len(_HAN.findall(letters))
-    return cjk > len(re.findall(r"[A-Za-z]", letters))
-
-
 def parse(text: str) -> Capture:
     fields, rest = _header(text.lstrip("\ufeff"))
     title = fields.get("title") or None
@@ -59,11 +50,14 @@ def parse(text: str) -> Capture:
         published = stamp["date"].strip()
         lines.pop(0)
     body = "\n".join(lines)
+    recovered = recover_title(title, title_candidates(body)) if title else None
     return Capture(
         format=NAME,
         body=body,
-        title=title,
-        title_suspect=_title_looks_stripped(title, body),
+        title=recovered.title if recovered else title,
+        title_suspect=recovered is None and lost_han(title, body),
+        damaged_title=title if recovered else None,
+        title_recovered_from=recovered.source if recovered else None,
         published=published,
         source_url=fields.get("link") or fields.get("id") or None,
     )
