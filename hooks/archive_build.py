@@ -46,6 +46,7 @@ from clippings.site_folder import (
     estimate_site_bytes,
     explain_write_error,
 )
+from clippings.urls import display_host
 from clippings.workers import peak_rss_megabytes
 
 log = get_plugin_logger("archive")
@@ -172,6 +173,7 @@ class ArchiveBuild:
         env.filters["archive_beijing"] = format_beijing
         env.tests["archive_beijing_time"] = is_beijing_time
         env.filters["archive_date"] = format_date
+        env.filters["archive_host"] = display_host
         # Tag chips link to where the tag's list starts in the paginated tag index. Keys
         # are escaped like the page tags they are looked up with (see escape_page_meta).
         starts = {tag: uri.partition("#") for tag, uri in state.tag_starts.items()}

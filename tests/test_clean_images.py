@@ -20,9 +20,7 @@ WECHAT_PLACEHOLDER = (
     "%3Cg transform='translate(-249.000000, -126.000000)' fill='%23FFFFFF'%3E%3Crect "
     "x='249' y='126' width='1' height='1'%3E%3C/rect%3E%3C/g%3E%3C/svg%3E"
 )
-TRANSPARENT_GIF = (
-    "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"
-)
+TRANSPARENT_GIF = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"
 DIAGRAM = (
     "data:image/svg+xml,%3Csvg width='200' height='100' xmlns='http://www.w3.org/2000/svg'%3E"
     "%3Ccircle cx='50' cy='50' r='40'/%3E%3C/svg%3E"
@@ -52,7 +50,9 @@ def test_a_long_or_ordinary_paragraph_is_not_a_caption():
 
 
 def test_an_image_inside_a_sentence_has_an_empty_alt():
-    body = "损失函数是 ![](https://e.com/f.png) 再加一项![奥特曼谈 \\[GPT-5\\]](https://e.com/e.png)。"
+    body = (
+        "损失函数是 ![](https://e.com/f.png) 再加一项![奥特曼谈 \\[GPT-5\\]](https://e.com/e.png)。"
+    )
     assert describe_images(body, TITLED) == (
         "损失函数是 ![](https://e.com/f.png) 再加一项![](https://e.com/e.png)。"
     )

@@ -41,3 +41,9 @@ def http_url(raw: str) -> str | None:
     url = raw.strip()
     parts = urlsplit(url)
     return url if parts.scheme.lower() in ("http", "https") and parts.hostname else None
+
+
+def display_host(url: str) -> str:
+    """The host a reader recognises a link by: `mp.weixin.qq.com`, `36kr.com`."""
+    host = (urlsplit(url).hostname or url).lower()
+    return host.removeprefix("www.")
