@@ -28,7 +28,7 @@ def test_article_page_shows_title_once_and_its_metadata(built_site, expected):
     original = meta.select_one(".archive-meta__original-time")
     if expected.seed_id.startswith("003"):
         # The feed's GMT clock is kept beside the Beijing time.
-        assert original.get_text(strip=True) == "原始时间 2025-08-16 04:21:39 GMT"
+        assert original.get_text(strip=True) == "原始时间：2025-08-16 04:21:39 GMT"
     else:
         assert original is None
     place = meta.select_one(".archive-meta__place")
