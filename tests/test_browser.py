@@ -162,6 +162,7 @@ def test_article_shows_its_metadata_on_desktop_and_phone(visit, width):
         text = byline.inner_text()
         assert expected.author in text and expected.published_display[:10] in text
         assert expected.place in text
+        _shot(page, "article-390-folded")
         byline.click()
     assert page.locator(".archive-byline").is_visible() == (width == 1280)
     assert _visible_text(page, ".archive-meta .archive-meta__author") == expected.author
