@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 
 .PHONY: serve build offline images test test-fast lint bench bench-preview bench-html audit \
-	clean import-annotations
+	clean import-annotations screenshots
 
 # The stamp files make set-up run once, and again whenever a requirements file changes.
 $(VENV)/.runtime: requirements.txt
@@ -56,6 +56,10 @@ $(LIGHTHOUSE):
 
 audit: $(VENV)/.runtime $(LIGHTHOUSE)
 	$(BIN)/python audit/lighthouse.py $(LIGHTHOUSE)
+
+# The README's screenshots (screenshots/), from the browser tests at 1280 and 390 px.
+screenshots: $(VENV)/.dev
+	$(BIN)/python audit/readme_screenshots.py
 
 # Merge a W3C Web Annotation file into the sidecars: make import-annotations FILE=notes.json
 # (add SITE_URL=https://… when the notes were made on the published site).
