@@ -1,9 +1,8 @@
-"""Built sites: no image is described by the article's title (seeds and ../shared/corpus),
-and a feed title stripped of its Chinese is flagged or recovered, with where it came from."""
+"""Built sites: no image is described by the article's title (the seeds here, the corpus
+in test_corpus.py), and a feed title stripped of its Chinese is flagged or recovered,
+with where it came from."""
 
 from __future__ import annotations
-
-import shutil
 
 import pytest
 from conftest import BuiltSite, build_site
@@ -11,20 +10,20 @@ from seed_expectations import EXPECTED_SEEDS, ROOT
 
 pytestmark = pytest.mark.site
 
-CORPUS = ROOT.parent / "shared" / "corpus"
 SYNOCLI = ROOT / "tests" / "fixtures" / "feed" / "synocli.md"
 FULL_TITLE = "SynoCli - 来自 SynoCommunity，为群晖 NAS 安装 110+ 款开发者工具"
 DAMAGED = "SynoCli SynoCommunity NAS 110"
 
 
-def _titled_images(site: BuiltSite, slug: str) -> list[str]:
+def titled_images(site: BuiltSite, slug: str) -> list[str]:
     """The images on an article's page whose alt text is the article's title."""
     page = site.page(f"articles/{slug}")
     title = page.select_one("article h1").get_text(strip=True)
     return [str(image) for image in page.select("img") if image.get("alt", "").strip() == title]
 
 
-def _home_thumbnails_titled(site: BuiltSite) -> list[str]:
+def home_thumbnails_titled(site: BuiltSite) -> list[str]:
+    """The home page's thumbnails whose alt text is their article's title."""
     return [
         str(image)
         for item in site.page("").select(".archive-list__item")
@@ -36,8 +35,8 @@ def _home_thumbnails_titled(site: BuiltSite) -> list[str]:
 
 def test_no_seed_image_is_described_by_the_title(built_site):
     for expected in EXPECTED_SEEDS:
-        assert _titled_images(built_site, expected.seed_id) == [], expected.seed_id
-    assert _home_thumbnails_titled(built_site) == []
+        assert titled_images(built_site, expected.seed_id) == [], expected.seed_id
+    assert home_thumbnails_titled(built_site) == []
 
 
 def test_figures_in_the_seeds_are_numbered_or_captioned(built_site):
@@ -46,28 +45,6 @@ def test_figures_in_the_seeds_are_numbered_or_captioned(built_site):
     alts = [image["alt"] for image in page.select("article.md-content__inner p img")]
     assert alts and all(alts)
     assert "图 1" in alts
-
-
-@pytest.fixture(scope="module")
-def corpus_site(tmp_path_factory) -> BuiltSite:
-    if not CORPUS.is_dir():
-        pytest.skip(f"{CORPUS} is absent")
-    seeds = tmp_path_factory.mktemp("corpus-seeds")
-    for capture in CORPUS.iterdir():
-        if capture.name != "README.md":
-            shutil.copy(capture, seeds / capture.name)
-    site_dir = tmp_path_factory.mktemp("corpus-site")
-    result = build_site(site_dir, seeds_dir=seeds)
-    assert result.returncode == 0, result.stderr
-    site = BuiltSite(site_dir)
-    site.slugs = sorted(capture.stem for capture in seeds.iterdir())
-    return site
-
-
-def test_no_corpus_image_is_described_by_the_title(corpus_site):
-    for slug in corpus_site.slugs:
-        assert _titled_images(corpus_site, slug) == [], slug
-    assert _home_thumbnails_titled(corpus_site) == []
 
 
 @pytest.fixture(scope="module")

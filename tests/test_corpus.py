@@ -8,6 +8,7 @@ import shutil
 import pytest
 from conftest import BuiltSite, build_site
 from seed_expectations import ROOT, starts_with_credit_or_promotion
+from test_alt_text_and_titles import home_thumbnails_titled, titled_images
 
 from clippings.cleaning.bylines import line_credits
 
@@ -217,3 +218,10 @@ def test_sspai_preamble_and_follow_lines_are_gone(corpus_site):
         assert promotion not in text
     assert "HandBrake 不支持字幕提取" in text
     assert "今天在听中岛美雪的演唱会时" in text
+
+
+def test_no_image_is_described_by_the_title(corpus_site):
+    for capture in CORPUS.iterdir():
+        if capture.name != "README.md":
+            assert titled_images(corpus_site, capture.stem) == [], capture.name
+    assert home_thumbnails_titled(corpus_site) == []
