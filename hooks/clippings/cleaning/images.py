@@ -41,7 +41,6 @@ class MarkdownImage:
     end: int
     alt: str
     source: str
-    rest: str
 
 
 def _closing_paren(line: str, start: int) -> int | None:
@@ -73,12 +72,12 @@ def markdown_images(line: str) -> Iterator[MarkdownImage]:
             return
         target = line[match.end() : end].strip()
         if target.startswith("<") and ">" in target:
-            source, _, rest = target[1:].partition(">")
+            source = target[1:].partition(">")[0]
         elif target.lower().startswith("data:"):
-            source, rest = target, ""
+            source = target
         else:
-            source, _, rest = target.partition(" ")
-        yield MarkdownImage(match.start(), end + 1, match["alt"], source.strip(), rest.strip())
+            source = target.partition(" ")[0]
+        yield MarkdownImage(match.start(), end + 1, match["alt"], source.strip())
         position = end + 1
 
 
@@ -106,6 +105,7 @@ def _placeholder_svg(svg: str) -> bool:
 
 def _placeholder_raster(data: bytes) -> bool:
     """A raster data: image of a pixel or two (a transparent GIF), or no image at all."""
+    # Here, not at the top: only a capture with a data: image needs Pillow.
     from PIL import Image, UnidentifiedImageError
 
     try:
