@@ -112,3 +112,10 @@ def test_an_img_with_a_lazy_source_alone_marks_exporter_markup():
     capture = Capture(format="wechat", body='<img data-src="https://e.com/a.png" src="">')
     assert exporter_html.detect(capture)
     assert exporter_html.apply(capture).body == "![](https://e.com/a.png)"
+
+
+def test_a_figure_glued_to_the_next_line_is_still_a_figure():
+    body = "前一句  \n![](https://e.com/tweet.png)Karpathy 称：原话。"
+    assert describe_images(body, TITLED) == (
+        "前一句  \n![图 1](https://e.com/tweet.png)Karpathy 称：原话。"
+    )

@@ -176,12 +176,23 @@ def _undescribed(alt: str, article: Article) -> bool:
     return not text or text == article.title.strip()
 
 
+def _in_a_sentence(line: str, images: list[MarkdownImage]) -> list[bool]:
+    """For each image of a line: words on both sides of it (a formula, an emoji). An
+    image with words on one side only is a figure the exporter glued to a line."""
+    edges = [0, *(edge for image in images for edge in (image.start, image.end)), len(line)]
+    between = [line[edges[i] : edges[i + 1]] for i in range(0, len(edges), 2)]
+    return [
+        not _WRAPPERS.match("".join(between[: place + 1]))
+        and not _WRAPPERS.match("".join(between[place + 1 :]))
+        for place in range(len(images))
+    ]
+
+
 def describe_images(body: str, article: Article) -> str:
-    """A figure (an image on a line of its own) without alt text gets its caption, a
-    short captioning line right under it, or else its number: `图 3`. An image inside a
-    sentence (a formula, an emoji) gets an empty alt, so a screen reader does not break
-    the sentence. No image is given the article's title: a reader would hear it once
-    per image."""
+    """A figure without alt text gets its caption, a short captioning line right under
+    it, or else its number: `图 3`. An image inside a sentence (a formula, an emoji)
+    gets an empty alt, so a screen reader does not break the sentence. No image is given
+    the article's title: a reader would hear it once per image."""
     lines = body.split("\n")
     figures = 0
     for index in lines_outside_code(lines):
@@ -192,11 +203,14 @@ def describe_images(body: str, article: Article) -> str:
         lone = bool(_WRAPPERS.match(_without(line, images)))
         following = next((other for other in lines[index + 1 :] if other.strip()), "")
         caption = _caption(following) if lone and len(images) == 1 else None
-        for number, image in reversed(list(enumerate(images, start=figures + 1))):
+        inline = _in_a_sentence(line, images)
+        numbered = [image for image, inside in zip(images, inline, strict=True) if not inside]
+        numbers = {image: figures + place for place, image in enumerate(numbered, start=1)}
+        for image in reversed(images):
             if not _undescribed(image.alt, article):
                 continue
-            alt = _alt_text(caption or f"图 {number}") if lone else ""
+            alt = _alt_text(caption or f"图 {numbers[image]}") if image in numbers else ""
             line = f"{line[: image.start]}![{alt}]{line[image.start + len(image.alt) + 3 :]}"
-        figures += len(images) if lone else 0
+        figures += len(numbered)
         lines[index] = line
     return "\n".join(lines)
