@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
+import logging
 import os
 import time
 from dataclasses import dataclass, field
@@ -22,6 +23,8 @@ from mkdocs.config import config_options as options
 from mkdocs.exceptions import Abort, ConfigurationError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from clippings import Archive, build_archive
 from clippings.archive_links import CAPTURED_MEDIA_DIR
@@ -35,8 +38,10 @@ from clippings.exports import CSV_URI, JSON_URI, archive_records, render_csv, re
 from clippings.feeds import ATOM_URI, RSS_URI, SiteInfo, render_feeds
 from clippings.glossary import GlossaryExtension
 from clippings.media.site_media import site_media_files, template_media
+from clippings.page_rendering import GLOSSARY, RenderedPage, RendererSpec, markdown_hash
 from clippings.page_store import PageStore
 from clippings.progress import progress_reporter
+from clippings.rendered_pages import RenderedPages
 from clippings.sanitize import sanitize_html
 from clippings.search import BackgroundIndex, article_document
 from clippings.site_folder import (
@@ -50,6 +55,8 @@ from clippings.urls import display_host
 from clippings.workers import peak_rss_megabytes
 
 log = get_plugin_logger("archive")
+# MkDocs records a page's links to anchors only when this logger would show them.
+PAGES_LOG = logging.getLogger("mkdocs.structure.pages")
 
 # Material's offline plugin would load this shim from a CDN; the theme ships a copy.
 OFFLINE_WORKER_SHIM = "assets/javascripts/iframe-worker-shim.js"
@@ -91,6 +98,7 @@ class BuildState:
     started: float
     # Pages generated from the archive, by source path: their Markdown comes from seeds.
     generated: dict[str, File] = field(default_factory=dict)
+    generated_markdown: dict[str, str] = field(default_factory=dict)
     urls: dict[str, str] = field(default_factory=dict)
     tag_starts: dict[str, str] = field(default_factory=dict)
     neighbours: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
@@ -98,6 +106,11 @@ class BuildState:
     phases: dict[str, float] = field(default_factory=dict)
     rendered: int = 0
     pages_kept: PageStore | None = None
+    # Generated pages rendered outside MkDocs (cached or on worker processes); what a
+    # page's last step needs of its rendering, until it is taken; pages MkDocs rendered.
+    rendering: RenderedPages | None = None
+    finished: dict[str, RenderedPage] = field(default_factory=dict)
+    rendered_by_mkdocs: int = 0
     # The first thing that went wrong with the cache, reported once.
     cache_trouble: str | None = None
     site_bytes: int = 0
@@ -154,6 +167,7 @@ class ArchiveBuild:
         self._add_captured_media(files, config)
         self._add_home_and_report(files, config)
         self._add_exports(files, config)
+        self._start_rendering(files, config)
         self._report_cache_trouble(config)
         self.state.phases["convert"] = time.perf_counter() - self.state.started
         log.info(
@@ -207,6 +221,44 @@ class ArchiveBuild:
             page.previous_page = self._page(previous_uri)
             page.next_page = self._page(next_uri)
 
+    def use_rendered(self, page) -> None:
+        """A generated page gets its body from the pages rendered outside MkDocs: MkDocs
+        reads it and runs every plugin's events on its Markdown as usual, and at its
+        render step takes the finished HTML instead of converting the Markdown again."""
+        if self.state.rendering is not None and page.file.src_uri in self.state.generated:
+            page.render = lambda config, files: self._render_page(page, config, files)
+
+    def _render_page(self, page, config, files: Files) -> None:
+        """The page's cached or worker-rendered body, if it was rendered from exactly this
+        Markdown and every file it links to is still where it was; else MkDocs renders it."""
+        assert self.state.rendering is not None
+        rendered = self.state.rendering.take(page.file.src_uri)
+        if rendered is None or not self._fits(rendered, page, files):
+            self.state.rendered_by_mkdocs += 1
+            Page.render(page, config, files)
+            return
+        page.content = rendered.html
+        page.toc = get_toc(rendered.toc_tokens)  # type: ignore[arg-type]
+        page.present_anchor_ids = set(rendered.anchor_ids)
+        if PAGES_LOG.getEffectiveLevel() > logging.DEBUG:
+            page.links_to_anchors = {}
+            for uri, anchor, link in rendered.anchor_links:
+                target = files.get_file_from_path(uri)
+                page.links_to_anchors.setdefault(target, {}).setdefault(anchor, link)
+        self.state.finished[page.file.src_uri] = rendered
+
+    @staticmethod
+    def _fits(rendered: RenderedPage, page, files: Files) -> bool:
+        # A page without a title in its front matter would take it from its first
+        # heading, which only MkDocs' own render step extracts.
+        if "title" not in page.meta or markdown_hash(page.markdown) != rendered.markdown_hash:
+            return False
+        for uri, url in rendered.targets:
+            target = files.get_file_from_path(uri)
+            if target is None or target.url != url or target.inclusion.is_excluded():
+                return False
+        return True
+
     def _page(self, uri: str | None):
         file = self.state.generated.get(uri) if uri else None
         return file.page if file else None
@@ -217,6 +269,9 @@ class ArchiveBuild:
         if self.state.rendered % 1000 == 0:
             log.info(f"rendering pages: {self.state.rendered} done")
         if page.file.src_uri in self.state.generated:
+            rendered = self.state.finished.pop(page.file.src_uri, None)
+            if rendered is not None and html == rendered.html:
+                return rendered.sanitized
             return sanitize_html(html)
         return html
 
@@ -224,6 +279,7 @@ class ArchiveBuild:
         """Warnings all together at the end, where the archivist looks, then one summary."""
         self._thaw_heap()
         state = self.state
+        self._finish_rendering()
         warnings = state.archive.warnings()
         render = time.perf_counter() - state.phases["render_start"]
         if self.serving:
@@ -252,6 +308,8 @@ class ArchiveBuild:
         """After a failed build: the search-index process is waited for, so nothing of
         the build outlives it, and a write the site folder refused becomes one line."""
         self._thaw_heap()
+        with contextlib.suppress(Exception):
+            self._finish_rendering()
         if isinstance(error, Abort):
             return
         with contextlib.suppress(Exception):
@@ -329,6 +387,7 @@ class ArchiveBuild:
         trouble = self.state.cache_trouble or (pages_kept.trouble if pages_kept else None)
         if trouble is None:
             return
+        self.state.cache_trouble = trouble
         line = f"cache not used as it should be: {trouble}"
         (log.info if config.strict else log.warning)(line)
 
@@ -362,6 +421,7 @@ class ArchiveBuild:
         else:
             file = File.generated(config, uri, abs_src_path=str(path), **kwargs)
         self.state.generated[uri] = file
+        self.state.generated_markdown[uri] = markdown
         self.state.urls[uri] = file.url
         return file
 
@@ -431,6 +491,51 @@ class ArchiveBuild:
         exports |= {RSS_URI: rss, ATOM_URI: atom} | travelling.files
         for uri, content in exports.items():
             files.append(File.generated(config, uri, content=content))
+
+    def _renderer_spec(self, config) -> RendererSpec | None:
+        """The build's Markdown configuration as data for the workers; None if it holds
+        an extension object other than the archive's glossary (it cannot be described)."""
+        extensions: list[tuple[str, dict]] = []
+        for extension in config.markdown_extensions:
+            if extension is self.glossary:
+                extensions.append((GLOSSARY, {}))
+            elif isinstance(extension, str):
+                extensions.append((extension, dict(config.mdx_configs.get(extension) or {})))
+            else:
+                log.info(f"pages rendered by MkDocs: cannot hand {extension!r} to workers")
+                return None
+        return RendererSpec(tuple(extensions), tuple(self.state.archive.glossary.items()))
+
+    def _start_rendering(self, files: Files, config) -> None:
+        """Generated pages (articles, browse pages, the cleaning report) rendered from the
+        cache, or on the other cores while MkDocs reads the pages, by the build's own
+        Markdown configuration."""
+        spec = self._renderer_spec(config)
+        if spec is None:
+            return
+        cache = None
+        if self.cache_dir is not None:
+            cache = SeedCache(self.cache_dir, spec.fingerprint(), kind="page")
+            if cache.trouble is not None:
+                self._note_cache_trouble(cache.trouble)
+        site_files = {file.src_uri: file.url for file in files if not file.inclusion.is_excluded()}
+        rendering = RenderedPages(spec, site_files, cache)
+        rendering.start(list(self.state.generated_markdown.items()))
+        self.state.rendering = rendering
+
+    def _finish_rendering(self) -> None:
+        rendering = self.state.rendering
+        if rendering is None:
+            return
+        self.state.rendering = None
+        rendering.close()
+        trouble = rendering.cache.trouble if rendering.cache is not None else None
+        if trouble is not None and self.state.cache_trouble is None:
+            log.info(f"cache not used as it should be: {trouble}")
+        log.info(
+            f"generated pages: {rendering.cached} from the page cache, {rendering.fresh} "
+            f"rendered afresh, {self.state.rendered_by_mkdocs} by MkDocs"
+        )
 
     def _start_search_index(self, config) -> None:
         """Built on the other core while MkDocs renders pages; its files go straight into

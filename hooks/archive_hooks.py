@@ -28,6 +28,11 @@ def on_env(env, config, files):
     return BUILD.prepare_templates(env)
 
 
+def on_pre_page(page, config, files):
+    BUILD.use_rendered(page)
+    return page
+
+
 # Before any plugin reads the page's title and tags.
 @event_priority(100)
 def on_page_markdown(markdown, page, config, files):

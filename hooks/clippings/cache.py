@@ -32,7 +32,8 @@ def pipeline_version() -> str:
 
 
 class SeedCache:
-    """Conversion results by seed path and content, for one pipeline version.
+    """Conversion results by seed path and content, for one pipeline version (or, as
+    kind "page", rendered pages by page and content, for one renderer fingerprint).
 
     The cache only saves time, so it never stops a build: the first thing that goes
     wrong with it (a damaged file, a full or read-only disk, a lock held beyond the
@@ -47,9 +48,11 @@ class SeedCache:
     COMMIT_EVERY = 32
     LOCK_TIMEOUT = 10.0
 
-    def __init__(self, folder: Path, pipeline: str | None = None) -> None:
+    def __init__(self, folder: Path, pipeline: str | None = None, kind: str = "seed") -> None:
         self.version = pipeline or pipeline_version()
-        self.path = folder / f"seeds-{self.version}.sqlite"
+        # One file per kind of entry (converted seeds, rendered pages) and version.
+        self.kind = kind
+        self.path = folder / f"{kind}s-{self.version}.sqlite"
         self.trouble: str | None = None
         self.hits = 0
         self.misses = 0
@@ -59,7 +62,7 @@ class SeedCache:
         self._uncommitted = 0
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            for stale in folder.glob("seeds-*.sqlite*"):
+            for stale in folder.glob(f"{kind}s-*.sqlite*"):
                 if not stale.name.startswith(self.path.name):
                     stale.unlink(missing_ok=True)
         except OSError as error:
@@ -220,4 +223,4 @@ class SeedCache:
 
     def _note(self, reason: str) -> None:
         if self.trouble is None:
-            self.trouble = f"seed cache {self.path}: {reason}"
+            self.trouble = f"{self.kind} cache {self.path}: {reason}"
