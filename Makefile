@@ -5,7 +5,7 @@ export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: serve build offline images test test-fast lint bench bench-preview bench-html audit \
+.PHONY: serve build offline images test test-fast lint bench bench-preview bench-html bench-stock audit \
 	clean import-annotations screenshots
 
 # The stamp files make set-up run once, and again whenever a requirements file changes.
@@ -44,6 +44,11 @@ bench: $(VENV)/.dev
 
 bench-preview: $(VENV)/.dev
 	$(BIN)/python bench/live_preview.py $(N)
+
+# The archive beside stock MkDocs + Material on the same N seeds, alternated, two rounds:
+# make bench-stock N=1200.
+bench-stock: $(VENV)/.dev
+	$(BIN)/python bench/side_by_side.py $(N)
 
 # Conversion time per HTML capture (saved pages of 50–300 KB): make bench-html N=1000.
 bench-html: $(VENV)/.dev
