@@ -89,6 +89,11 @@ class SeedCache:
         self.hits += 1
         return value
 
+    def has(self, key: str) -> bool:
+        """Whether an entry is kept under key, without reading it (it counts as asked for)."""
+        self._used.add(key)
+        return self._run("SELECT 1 FROM seeds WHERE key = ?", (key,)) is not None
+
     def put(self, key: str, value: object) -> None:
         self._used.add(key)
         if not self._writable:

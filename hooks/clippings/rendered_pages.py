@@ -21,7 +21,8 @@ CHUNK = 16
 
 class RenderedPages:
     """Pages by source path: cached, being rendered in worker processes, or rendered
-    when asked for. Fresh results go into the cache as they are taken."""
+    when asked for. Fresh results go into the cache as they are taken; cached ones are
+    read only when asked for (a dirty build asks for few), one at a time."""
 
     def __init__(
         self, spec: RendererSpec, site_files: Mapping[str, str], cache: SeedCache | None
@@ -31,8 +32,8 @@ class RenderedPages:
         self.cache = cache
         self.cached = 0
         self.fresh = 0
-        self._ready: dict[str, RenderedPage] = {}
         self._keys: dict[str, str] = {}
+        self._in_cache: dict[str, str] = {}
         self._waiting: dict[str, tuple[Future, int]] = {}
         self._later: dict[str, str] = {}
         self._pool: ProcessPoolExecutor | None = None
@@ -43,10 +44,8 @@ class RenderedPages:
         for uri, text in pages:
             key = SeedCache.key(uri, text.encode("utf-8"))
             self._keys[uri] = key
-            hit = self.cache.get(key) if self.cache is not None else None
-            if isinstance(hit, RenderedPage) and hit.still_valid(self.site_files):
-                self._ready[uri] = hit
-                self.cached += 1
+            if self.cache is not None and self.cache.has(key):
+                self._in_cache[uri] = text
             else:
                 missing.append((uri, text))
         workers = os.cpu_count() or 1
@@ -62,9 +61,16 @@ class RenderedPages:
 
     def take(self, src_uri: str) -> RenderedPage | None:
         """The page's rendering, once; None when MkDocs must render it itself."""
-        if src_uri in self._ready:
-            return self._ready.pop(src_uri)
-        if src_uri in self._waiting:
+        if src_uri in self._in_cache:
+            assert self.cache is not None
+            text = self._in_cache.pop(src_uri)
+            hit = self.cache.get(self._keys[src_uri])
+            if isinstance(hit, RenderedPage) and hit.still_valid(self.site_files):
+                self.cached += 1
+                return hit
+            # An entry that does not unpickle, or whose link targets moved.
+            rendered = render_page(self.spec, src_uri, text, self.site_files)
+        elif src_uri in self._waiting:
             future, index = self._waiting.pop(src_uri)
             try:
                 rendered = future.result()[index]
