@@ -9,13 +9,15 @@ beyond MkDocs' own. The archive is this project's build (`bench/run.py` builds t
 way). Each round builds both cold (archive: empty cache; stock has none), then both
 warm (the same build again; the archive's caches full), the order of the two swapped
 every round so that a machine getting faster or slower favours neither. Printed: per
-build and round the wall time, ms per seed and the site's bytes per article, then the
-medians and the archive/stock ratios the issue's "Done when" asks about.
+build and round the wall time, ms per seed, the site's bytes per article and the
+archive's own phases (its log's summary), then the medians and the archive/stock
+ratios the issue's "Done when" asks about.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import statistics
 import subprocess
@@ -45,6 +47,7 @@ nav:
 not_in_nav: |
   /articles/
 """
+PHASES = re.compile(r"archive: .*\((convert .*?), peak RSS")
 
 
 @dataclass
@@ -53,6 +56,8 @@ class Build:
     state: str  # "cold" or "warm"
     seconds: float
     site_bytes: int
+    # The archive's own account of where the time went (its build log's summary).
+    phases: str = ""
 
 
 def _site_bytes(site: Path) -> int:
@@ -82,7 +87,8 @@ def _archive_build(seeds: Path, work: Path, state: str) -> Build:
     seconds = time.perf_counter() - started
     if result.returncode != 0:
         raise SystemExit(f"archive build failed:\n{result.stderr}")
-    return Build("archive", state, seconds, _site_bytes(site))
+    phases = PHASES.search(result.stderr)
+    return Build("archive", state, seconds, _site_bytes(site), phases[1] if phases else "")
 
 
 def _stock_build(project: Path, work: Path, state: str) -> Build:
@@ -109,8 +115,8 @@ def compare(count: int, rounds: int, work: Path) -> list[Build]:
         "stock": lambda state: _stock_build(project, work, state),
     }
     builds = []
-    print("| round | build | cold/warm | wall s | ms/seed | KB/article |")
-    print("| --- | --- | --- | --- | --- | --- |")
+    print("| round | build | cold/warm | wall s | ms/seed | KB/article | archive's phases |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
     for number in range(1, rounds + 1):
         order = ["archive", "stock"] if number % 2 else ["stock", "archive"]
         for state in ("cold", "warm"):
@@ -119,7 +125,8 @@ def compare(count: int, rounds: int, work: Path) -> list[Build]:
                 builds.append(build)
                 print(
                     f"| {number} | {kind} | {state} | {build.seconds:.1f} | "
-                    f"{build.seconds / count * 1000:.1f} | {build.site_bytes / count / 1e3:.1f} |",
+                    f"{build.seconds / count * 1000:.1f} | {build.site_bytes / count / 1e3:.1f} | "
+                    f"{build.phases} |",
                     flush=True,
                 )
     return builds
