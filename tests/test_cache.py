@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from harness import Tmpfs
 from PIL import Image
+from worker_pools import count_pools
 
 from clippings import build_archive
 from clippings import cache as cache_module
@@ -19,7 +20,6 @@ from clippings.cache import SeedCache, pipeline_version
 from clippings.media.manifest import ImageRecord
 from clippings.media.site_media import _thumbnail, make_thumbnail
 from clippings.progress import progress_reporter
-from clippings.workers import worker_pool
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -112,15 +112,7 @@ def test_progress_lines_come_every_tenth_and_at_the_end():
 
 def test_many_seeds_are_converted_on_every_core_with_the_same_result(seeds, monkeypatch):
     serial = build_archive(seeds)
-    monkeypatch.setattr(pipeline_module, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(pipeline_module.os, "cpu_count", lambda: 2)
-    pools = []
-
-    def counted_pool(workers):
-        pools.append(workers)
-        return worker_pool(workers)
-
-    monkeypatch.setattr(pipeline_module, "worker_pool", counted_pool)
+    pools = count_pools(monkeypatch, pipeline_module)
     seen = []
     parallel = build_archive(seeds, progress=lambda done, total: seen.append(done))
     assert parallel.pages == serial.pages

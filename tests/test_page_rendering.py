@@ -14,6 +14,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 from seed_expectations import ROOT, SEEDS_DIR
+from worker_pools import count_pools
 
 from archive_build import ArchiveBuild, BuildState
 from clippings import build_archive
@@ -21,7 +22,6 @@ from clippings import rendered_pages as rendered_pages_module
 from clippings.cache import SeedCache
 from clippings.page_rendering import RendererSpec, relative_url, render_page
 from clippings.rendered_pages import RenderedPages
-from clippings.workers import worker_pool
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 
@@ -139,16 +139,8 @@ def test_pages_rendered_on_worker_processes_are_those_rendered_in_the_build(
     archive, _, spec, files = built
     site_files = {file.src_uri: file.url for file in files}
     pages = [(page.src_uri, page.markdown) for page in archive.pages]
-    monkeypatch.setattr(rendered_pages_module, "PARALLEL_FROM", 1)
+    pools = count_pools(monkeypatch, rendered_pages_module)
     monkeypatch.setattr(rendered_pages_module, "CHUNK", 2)
-    monkeypatch.setattr(rendered_pages_module.os, "cpu_count", lambda: 2)
-    pools = []
-
-    def counted_pool(workers):
-        pools.append(workers)
-        return worker_pool(workers)
-
-    monkeypatch.setattr(rendered_pages_module, "worker_pool", counted_pool)
     rendering = RenderedPages(spec, site_files, None)
     rendering.start(pages)
     in_workers = [rendering.take(uri) for uri, _ in pages]
