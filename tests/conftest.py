@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from harness import build_env, mkdocs_build
+from harness import ROOT, build_env, mkdocs_build
 from hypothesis import HealthCheck, settings
 
 # Fuzzing: 300 examples per property in `make test`, 60 in the fast tier's edit-test loop.
@@ -42,6 +43,26 @@ class BuiltSite:
 def built_site(tmp_path_factory) -> BuiltSite:
     site_dir = tmp_path_factory.mktemp("site")
     result = build_site(site_dir)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return BuiltSite(site_dir)
+
+
+# Real captures from other accounts, beside this checkout (never copied into it).
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def corpus_site(tmp_path_factory) -> BuiltSite:
+    """A site built from every capture in ../shared/corpus, once per test session."""
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not beside this checkout")
+    seeds = tmp_path_factory.mktemp("corpus-seeds")
+    for capture in CORPUS.iterdir():
+        if capture.name != "README.md":
+            shutil.copy(capture, seeds / capture.name)
+    site_dir = tmp_path_factory.mktemp("corpus-site")
+    result = build_site(site_dir, seeds_dir=seeds)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return BuiltSite(site_dir)

@@ -3,34 +3,17 @@ the parsers and cleaners must generalise beyond the archive's own five seeds."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
-from conftest import BuiltSite, build_site
-from seed_expectations import ROOT, starts_with_credit_or_promotion
+from conftest import CORPUS, BuiltSite
+from seed_expectations import starts_with_credit_or_promotion
 from test_alt_text_and_titles import home_thumbnails_titled, titled_images
 
 from clippings.cleaning.bylines import line_credits
-
-CORPUS = ROOT.parent / "shared" / "corpus"
 
 pytestmark = [
     pytest.mark.site,
     pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside this checkout"),
 ]
-
-
-@pytest.fixture(scope="module")
-def corpus_site(tmp_path_factory) -> BuiltSite:
-    seeds = tmp_path_factory.mktemp("corpus-seeds")
-    for capture in CORPUS.iterdir():
-        if capture.name != "README.md":
-            shutil.copy(capture, seeds / capture.name)
-    site_dir = tmp_path_factory.mktemp("corpus-site")
-    result = build_site(site_dir, seeds_dir=seeds)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return BuiltSite(site_dir)
 
 
 def _article(site: BuiltSite, seed_id: str):

@@ -28,7 +28,8 @@ SURVIVES = {
         "编译｜汤源",
         "We have a lot of work to do before we start that model",
         "“在启动该模型之前，我们还有很多工作要做，”OpenAI 首席执行官奥特曼",
-        "某些关键参与者 “需要“的答案是“将越来越多的数据喂养越来越大的模型”",
+        # The capture's space before the opening quote goes (no space beside Chinese quotes).
+        "某些关键参与者“需要“的答案是“将越来越多的数据喂养越来越大的模型”",
         "笔者曾经在OpenAI署名超级人工智能（ASI）治理宣言时",
         "大家似乎可以稍稍缓一口气了",
         "Manish Singh：OpenAI still not training GPT-5, Sam Altman says",

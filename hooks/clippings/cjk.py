@@ -14,3 +14,10 @@ RADICALS = "\u2e80-\u2fff"
 FULL_WIDTH = "\uff00-\uffef"
 # Everything written without spaces between words.
 CJK = RADICALS + CJK_PUNCTUATION + KANA + HAN + FULL_WIDTH
+# Full-width punctuation, which carries its own space: ，。、；：？！（）「」《》【】.
+FULL_WIDTH_PUNCTUATION = (
+    "\u3001-\u3011\u3014-\u301f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+)
+# Quotation marks Chinese text uses, opening and closing: “…”, ‘…’, 「…」, 『…』.
+CJK_OPENING_QUOTES = "\u201c\u2018\u300c\u300e"
+CJK_CLOSING_QUOTES = "\u201d\u2019\u300d\u300f"

@@ -125,12 +125,26 @@ class Article:
 
 
 @dataclass(frozen=True)
+class Rewrite:
+    """One place a cleaning pass changed inside a line: the capture's text around it,
+    and what it became."""
+
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
 class PassReport:
-    """What one cleaning pass did to one article, for the archivist to check."""
+    """What one cleaning pass did to one article, for the archivist to check.
+
+    `rewrites` is filled only for passes whose small repairs are worth reading one by
+    one (emphasis, spacing); the others report how many lines they rewrote.
+    """
 
     name: str
     removed_lines: tuple[str, ...]
     rewritten_lines: int
+    rewrites: tuple[Rewrite, ...] = ()
 
 
 @dataclass(frozen=True)

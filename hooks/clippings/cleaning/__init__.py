@@ -13,8 +13,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..records import Article, PassReport
-from . import boilerplate, bylines, emphasis, headings, images, links, whitespace, wrapping
+from . import (
+    boilerplate,
+    bylines,
+    emphasis,
+    headings,
+    images,
+    links,
+    paragraphs,
+    whitespace,
+    wrapping,
+)
 from .line_diff import line_changes
+from .rewrites import line_rewrites
 
 
 @dataclass(frozen=True)
@@ -33,9 +44,15 @@ PASSES: tuple[CleaningPass, ...] = tuple(
         whitespace.strip_invisible_characters,
         whitespace.strip_trailing_whitespace,
         whitespace.strip_nbsp_beside_cjk,
+        emphasis.merge_split_italics,
+        paragraphs.isolate_images,
+        paragraphs.recover_hard_break_paragraphs,
+        paragraphs.split_run_on_paragraphs,
         emphasis.remove_stray_emphasis,
         emphasis.unwrap_bold_images,
         images.drop_unusable_images,
+        emphasis.repair_bold_markers,
+        emphasis.drop_empty_list_items,
         boilerplate.strip_leading_prompts,
         bylines.strip_bylines,
         boilerplate.split_glued_end_markers,
@@ -49,6 +66,9 @@ PASSES: tuple[CleaningPass, ...] = tuple(
         headings.drop_empty_sections,
         wrapping.join_wrapped_lines,
         wrapping.separate_listed_lines,
+        paragraphs.separate_source_notes,
+        paragraphs.mark_image_captions,
+        whitespace.tighten_cjk_punctuation,
         links.canonicalise_wechat_links,
         links.drop_cover_duplicate,
         images.describe_images,
@@ -59,8 +79,21 @@ PASSES: tuple[CleaningPass, ...] = tuple(
 )
 
 
+# Passes whose repairs the report shows one by one, before → after: small changes
+# inside lines that an archivist may want to check against the capture.
+SHOWN_REWRITES = frozenset(
+    function.__name__
+    for function in (
+        emphasis.merge_split_italics,
+        emphasis.repair_bold_markers,
+        whitespace.tighten_cjk_punctuation,
+    )
+)
+
+
 def _report(name: str, before: str, after: str) -> PassReport:
-    """Which non-blank lines a pass removed outright, and how many it rewrote."""
+    """Which non-blank lines a pass removed outright, how many it rewrote, and for the
+    passes in SHOWN_REWRITES each place it changed."""
     old, new = before.split("\n"), after.split("\n")
     removed: list[str] = []
     rewritten = 0
@@ -69,7 +102,8 @@ def _report(name: str, before: str, after: str) -> PassReport:
             removed.extend(line for line in old[old_start:old_end] if line.strip())
         elif tag == "replace":
             rewritten += sum(1 for line in new[new_start:new_end] if line.strip())
-    return PassReport(name, tuple(removed), rewritten)
+    rewrites = line_rewrites(old, new) if name in SHOWN_REWRITES else ()
+    return PassReport(name, tuple(removed), rewritten, rewrites)
 
 
 def clean(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ..cjk import CJK
 
@@ -52,11 +52,29 @@ def join_blocks(blocks: list[str]) -> str:
 EMPHASIS_MARKS = re.compile(r"\*+|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])")
 MARKDOWN_LINK = re.compile(r"!?\[(?P<text>[^\]]*)\]\((?P<url>[^)\s]*)[^)]*\)")
 URL = re.compile(r"<?https?://[^\s)\]>]+>?")
+# What no text pass may change inside: code spans, links and images, autolinks, bare URLs.
+INLINE_LITERAL = re.compile(
+    rf"(`+).+?\1|!?\[[^\]]*\]\([^)]*\)|<[^>\s]+>|https?://[^\s<>()\[\]{CJK}]+"
+)
+
+
+def outside_literals(text: str, change: Callable[[str], str]) -> str:
+    """`change` applied to the text between inline literals, which stay as they are."""
+    pieces, position = [], 0
+    for literal in INLINE_LITERAL.finditer(text):
+        pieces.extend([change(text[position : literal.start()]), literal[0]])
+        position = literal.end()
+    pieces.append(change(text[position:]))
+    return "".join(pieces)
+
+
+# A block's attribute list (`{: .archive-caption }`): markup, not words.
+_ATTRIBUTE_LIST = re.compile(r"\{:[^}]*\}")
 
 
 def visible_text(block: str) -> str:
     """A block's words as a reader sees them: no URLs, link syntax, or emphasis marks."""
-    text = MARKDOWN_LINK.sub(lambda m: m["text"], block)
+    text = MARKDOWN_LINK.sub(lambda m: m["text"], _ATTRIBUTE_LIST.sub("", block))
     text = MARKDOWN_LINK.sub(lambda m: m["text"], text)  # links whose text holds an image
     text = URL.sub("", text)
     return re.sub(r"[*_#>`\\\[\]\s]+", " ", text).strip()

@@ -9,8 +9,8 @@ from .markdown_lines import CJK_CHAR, lines_outside_code
 
 # Lines that start a Markdown block, or a line-by-line list the exporter wrote as text
 # (◆ bullets, "1、" and "（1）" numbering): never glued to the line before.
-_STARTS_BLOCK = re.compile(
-    r"^\s*(?:#|\||```|~~~|!\[|[-*+][ \t]|\d+[.)][ \t]|\d+、|[（(]\d+[)）]"
+STARTS_BLOCK = re.compile(
+    r"^\s*(?:#|\||```|~~~|!\[|[-*+][ \t]|\d+[.)][ \t]|\d+、(?!\d)|[（(]\d+[)）]"
     r"|[◆●•■▪►▶★☆◇○·※▽△▲]|(?:[-*_][ \t]*){3,}$)"
 )
 _QUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?")
@@ -21,7 +21,7 @@ _HARD_BREAK = re.compile(r"(?:  |\\)$")
 _BROKEN_AT_HYPHEN = re.compile(r"[A-Za-z]-$")
 
 
-def _glue(left: str, right: str) -> str:
+def glue(left: str, right: str) -> str:
     """Join two wrapped pieces: no space between CJK characters, one space otherwise.
 
     Exporters wrap English after a hyphen too ("Multi-" / "Modal"): no space there.
@@ -39,7 +39,7 @@ def _joinable(previous: str, line: str) -> bool:
         return False
     if _HARD_BREAK.search(previous) or _ENDS_BLOCK.match(previous):
         return False
-    return not _STARTS_BLOCK.match(line)
+    return not STARTS_BLOCK.match(line)
 
 
 def join_wrapped_lines(body: str, article: Article) -> str:
@@ -59,16 +59,16 @@ def join_wrapped_lines(body: str, article: Article) -> str:
                 inner_before = previous[quoted_before.end() :]
                 inner_now = line[quoted_now.end() :]
                 if _joinable(inner_before, inner_now) and not _QUOTE.match(inner_now):
-                    joined[-1] = previous[: quoted_before.end()] + _glue(inner_before, inner_now)
+                    joined[-1] = previous[: quoted_before.end()] + glue(inner_before, inner_now)
                     continue
             elif not quoted_before and not quoted_now and _joinable(previous, line):
-                joined[-1] = _glue(previous, line)
+                joined[-1] = glue(previous, line)
                 continue
         joined.append(line)
     return "\n".join(joined)
 
 
-_LISTED_LINE = re.compile(r"^\s*(?:\d+、|[（(]\d+[)）]|[◆●•■▪►▶★☆◇○※])")
+_LISTED_LINE = re.compile(r"^\s*(?:\d+、(?!\d)|[（(]\d+[)）]|[◆●•■▪►▶★☆◇○※])")
 
 
 def separate_listed_lines(body: str, article: Article) -> str:
