@@ -61,10 +61,11 @@ def test_title_with_yaml_and_html_syntax_survives_front_matter():
     assert yaml.safe_load(page.markdown.split("---\n", 2)[1])["title"] == title
 
 
-def test_byline_names_author_original_account_and_place_as_text():
+def test_byline_names_author_and_place_as_text_and_leaves_the_original_to_the_sidebar():
     article = replace(ARTICLE, author="某*号", original_account="原号", place="<上海>")
     body = render_article_page(article).markdown.split("---\n", 2)[2]
-    assert body.lstrip().startswith("某\\*号 · 原载：原号 · &lt;上海&gt;\n{: .archive-byline }\n")
+    assert body.lstrip().startswith("某\\*号 · &lt;上海&gt;\n{: .archive-byline }\n")
+    assert "原号" not in body
 
 
 def test_no_byline_without_author_account_or_place():

@@ -112,6 +112,14 @@ def test_a_repost_states_its_original_source_in_the_sidebar_not_the_body(corpus_
     text = _body(corpus_site, "feed_36kr_deepseek_v31").get_text()
     assert "本文来自微信公众号" not in text and "经授权发布" not in text
     assert "https://huggingface.co/deepseek-ai/DeepSeek-V3.1-Base" in text
+    article = _article(corpus_site, "feed_36kr_deepseek_v31")
+    for phone_or_citation in article.select(".archive-meta--inline, .archive-citation"):
+        phone_or_citation.decompose()
+    assert "新智元" not in article.get_text(), "the original account is the sidebar's to state"
+    sidebar = corpus_site.page("articles/feed_36kr_deepseek_v31").select_one(
+        ".md-sidebar--secondary .archive-meta__original"
+    )
+    assert sidebar.get_text(strip=True) == "新智元"
 
 
 def test_hexo_malformed_update_time_cover_and_nested_categories(corpus_site):

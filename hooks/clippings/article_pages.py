@@ -74,11 +74,9 @@ def _front_matter_value(value: object) -> object:
 
 
 def _byline(article: Article) -> str:
-    """Who and where, under the title: also what makes authors findable by search."""
-    parts = [article.author or ""]
-    if article.original_account and article.original_account != article.author:
-        parts.append(f"原载：{article.original_account}")
-    parts.append(article.place or "")
+    """Who and where, under the title. A repost's original account is not repeated
+    here: the sidebar's 原载 row states it once, with its link (issue #14)."""
+    parts = [article.author or "", article.place or ""]
     text = " · ".join(markdown_text(part) for part in parts if part)
     return f"{text}\n{{: .archive-byline }}\n\n" if text else ""
 
