@@ -38,6 +38,7 @@ from clippings.exports import CSV_URI, JSON_URI, archive_records, render_csv, re
 from clippings.feeds import ATOM_URI, RSS_URI, SiteInfo, render_feeds
 from clippings.glossary import GlossaryExtension
 from clippings.media.site_media import site_media_files, template_media
+from clippings.minify import minify_page
 from clippings.page_rendering import GLOSSARY, RenderedPage, RendererSpec, markdown_hash
 from clippings.page_store import PageStore
 from clippings.progress import progress_reporter
@@ -51,6 +52,7 @@ from clippings.site_folder import (
     estimate_site_bytes,
     explain_write_error,
 )
+from clippings.theme_script import BUNDLE, ThemeScriptError, narrow_alternate_scan
 from clippings.urls import display_host
 from clippings.workers import peak_rss_megabytes
 
@@ -167,6 +169,7 @@ class ArchiveBuild:
         self._add_captured_media(files, config)
         self._add_home_and_report(files, config)
         self._add_exports(files, config)
+        self._narrow_theme_script(files, config)
         self._start_rendering(files, config)
         self._report_cache_trouble(config)
         self.state.phases["convert"] = time.perf_counter() - self.state.started
@@ -274,6 +277,10 @@ class ArchiveBuild:
                 return rendered.sanitized
             return sanitize_html(html)
         return html
+
+    @staticmethod
+    def minify_page(output: str) -> str:
+        return minify_page(output)
 
     def finish(self) -> None:
         """Warnings all together at the end, where the archivist looks, then one summary."""
@@ -536,6 +543,20 @@ class ArchiveBuild:
             f"generated pages: {rendering.cached} from the page cache, {rendering.fresh} "
             f"rendered afresh, {self.state.rendered_by_mkdocs} by MkDocs"
         )
+
+    @staticmethod
+    def _narrow_theme_script(files: Files, config) -> None:
+        """The theme's bundle without its sitemap fetch on every page (theme_script.py)."""
+        bundles = [file for file in files if BUNDLE.fullmatch(file.src_uri)]
+        if not bundles:
+            raise Abort(f"the theme's script ({BUNDLE.pattern}) was not found")
+        for bundle in bundles:
+            try:
+                script = narrow_alternate_scan(bundle.content_string)
+            except ThemeScriptError as error:
+                raise Abort(str(error)) from None
+            files.remove(bundle)
+            files.append(File.generated(config, bundle.src_uri, content=script))
 
     def _start_search_index(self, config) -> None:
         """Built on the other core while MkDocs renders pages; its files go straight into

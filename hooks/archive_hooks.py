@@ -49,6 +49,12 @@ def on_page_content(html, page, config, files):
     return BUILD.finish_page(html, page)
 
 
+# Last, after any plugin changed the page.
+@event_priority(-100)
+def on_post_page(output, page, config):
+    return BUILD.minify_page(output)
+
+
 @event_priority(-100)
 def on_post_build(config):
     BUILD.finish()
