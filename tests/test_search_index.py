@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import itertools
 import json
 import os
 import re
@@ -81,21 +83,31 @@ def test_title_metadata_and_body_have_their_own_regions():
 
 
 def _decode(encoded: str) -> dict[int, list[int] | list[str]]:
-    """The worker's decoder, in Python: the format is the contract between the two."""
-    postings, document = {}, 0
-    for entry in encoded.split(";"):
-        if ":" in entry:
-            step, *counts = entry.split(":")
-            document += int(step, 36)
+    """The worker's decoder, in Python: the format is the contract between the two
+    (tests/test_search_contract.py runs the worker's own in Chromium). Documents with
+    counts map to `body:meta:title` as strings, trailing zeros left out."""
+    numbers, value, shift = [], 0, 0
+    for byte in base64.b64decode(encoded):
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if byte < 0x80:
+            numbers.append(value)
+            value = shift = 0
+    form, numbers = numbers[0], numbers[1:]
+    postings: dict[int, list[int] | list[str]] = {}
+    document, index = 0, 0
+    while index < len(numbers):
+        document += numbers[index]
+        if form == shards.WITH_COUNTS:
+            counts = [str(n) for n in numbers[index + 1 : index + 4]]
+            while len(counts) > 1 and counts[-1] == "0":
+                counts.pop()
             postings[document] = counts
+            index += 4
         else:
-            step, *steps = entry.split(",")
-            document += int(step, 36)
-            position, positions = 0, []
-            for delta in steps:
-                position += int(delta, 36)
-                positions.append(position)
-            postings[document] = positions
+            count = numbers[index + 1]
+            postings[document] = list(itertools.accumulate(numbers[index + 2 : index + 2 + count]))
+            index += 2 + count
     return postings
 
 
@@ -109,7 +121,8 @@ def _load(files: dict[str, str]) -> tuple[dict, dict[str, str]]:
             r"archiveTerms\((\d+),(.*)\);\n", files[f"search/archive/terms/{number}.js"], re.S
         )
         assert int(call[1]) == number
-        for token, encoded in json.loads(call[2]).items():
+        parts = json.loads(call[2]).split()
+        for token, encoded in zip(parts[::2], parts[1::2], strict=True):
             assert token_hash(token) % manifest["shards"] == number
             terms[token] = encoded
     return manifest, terms

@@ -3,18 +3,20 @@
 A reader's first search downloads a tiny manifest, the term shards its query's tokens
 hash to, and the document chunks of the results it shows, never the whole index. Each
 token's postings list its documents and, unless the token is very common, the positions
-that let the browser check a phrase. Files are JavaScript calls so that the same worker
+that let the browser check a phrase, as variable-length integers in base64 (about half
+the bytes of the base-36 text used before). Files are JavaScript calls so that the same worker
 loads them with `fetch` from a web server and with `importScripts` from `file://`.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import itertools
 import json
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,10 +36,9 @@ SHARD_BYTES = 24_000
 MAX_SHARDS = 8192
 DOCUMENTS_PER_CHUNK = 16
 
-_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
-# Base-36 codes of every number below 36**3, made once: the postings encode millions
-# of small numbers.
-_BASE36 = [(a + b + c).lstrip("0") or "0" for a in _DIGITS for b in _DIGITS for c in _DIGITS]
+# The first number of a token's postings: how its documents are described.
+WITH_POSITIONS = 0
+WITH_COUNTS = 1
 
 
 @dataclass(frozen=True)
@@ -50,16 +51,6 @@ class SearchDocument:
     tags: tuple[str, ...]
     metadata: tuple[str, ...]
     body: str
-
-
-def _base36(number: int) -> str:
-    if number < len(_BASE36):
-        return _BASE36[number]
-    digits = ""
-    while number:
-        number, digit = divmod(number, 36)
-        digits = _DIGITS[digit] + digits
-    return digits
 
 
 def token_hash(token: str) -> int:
@@ -99,47 +90,86 @@ def document_positions(document: SearchDocument) -> dict[str, list[int]]:
     return by_token
 
 
-def _region_counts(encoded_positions: str) -> str:
-    """`body:meta:title` occurrence counts in base 36, trailing zeros left out."""
-    steps = encoded_positions.split(",")
-    if int(steps[0], 36) >= BODY_START:
-        return _base36(len(steps))
-    positions = list(itertools.accumulate(int(step, 36) for step in steps))
+def varint(number: int) -> bytes:
+    """LEB128: seven bits a byte, low bits first, the high bit set on all but the last."""
+    out = bytearray()
+    while number >= 0x80:
+        out.append((number & 0x7F) | 0x80)
+        number >>= 7
+    out.append(number)
+    return bytes(out)
+
+
+# Every number below 2**14 encoded once: the postings encode millions of small numbers.
+_VARINT = [varint(number) for number in range(1 << 14)]
+
+
+def _varints(numbers: Iterable[int]) -> bytes:
+    return b"".join(_VARINT[n] if n < 16384 else varint(n) for n in numbers)
+
+
+def _read_varints(data: bytes) -> list[int]:
+    numbers, value, shift = [], 0, 0
+    for byte in data:
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if byte < 0x80:
+            numbers.append(value)
+            value = shift = 0
+    return numbers
+
+
+def _region_counts(positions: list[int]) -> tuple[int, int, int]:
     title = sum(1 for p in positions if p < META_START)
     meta = sum(1 for p in positions if META_START <= p < BODY_START)
-    counts = [len(positions) - title - meta, meta, title]
-    while len(counts) > 1 and counts[-1] == 0:
-        counts.pop()
-    return ":".join(map(_base36, counts))
+    return len(positions) - title - meta, meta, title
 
 
-def _postings(documents: Sequence[SearchDocument]) -> dict[str, str]:
-    """Each token's encoded postings: `doc,pos,pos;doc,pos` or `doc:counts;doc:counts`.
+def _as_counts(entries: bytes) -> bytes:
+    """A token's entries `doc step, n, first position, position steps` rewritten as
+    `doc step, body count, metadata count, title count`."""
+    numbers, out, index = _read_varints(entries), [WITH_COUNTS], 0
+    while index < len(numbers):
+        step, count = numbers[index], numbers[index + 1]
+        positions = list(itertools.accumulate(numbers[index + 2 : index + 2 + count]))
+        out.extend((step, *_region_counts(positions)))
+        index += 2 + count
+    return _varints(out)
 
-    Document numbers and positions are deltas in base 36, which keeps the files small
-    and the decoder a few lines. Entries are encoded as documents are read, so that
-    only strings, not position lists, are held for the whole archive.
+
+def _postings(documents: Iterable[SearchDocument]) -> dict[str, bytes]:
+    """Each token's postings as variable-length integers (LEB128).
+
+    The first number says which form follows. With positions: for each document, the
+    step from the previous document's number, the number of positions, the first
+    position and the steps between the next ones. With counts (a token seen more than
+    POSITIONS_LIMIT times): for each document, the step and its body, metadata and
+    title counts. Entries are encoded as documents are read, so that only bytes, not
+    position lists, are held for the whole archive.
     """
-    entries: defaultdict[str, list[str]] = defaultdict(list)
+    entries: defaultdict[str, bytearray] = defaultdict(bytearray)
     occurrences: defaultdict[str, int] = defaultdict(int)
     last_document: dict[str, int] = {}
     for number, document in enumerate(documents):
         for token, positions in document_positions(document).items():
-            if len(positions) == 1:
-                steps = _base36(positions[0])
-            else:
-                deltas = [b - a for a, b in itertools.pairwise(positions)]
-                steps = _base36(positions[0]) + "," + ",".join(map(_base36, deltas))
-            entries[token].append(_base36(number - last_document.get(token, 0)) + "," + steps)
+            steps = [b - a for a, b in itertools.pairwise(positions)]
+            step = number - last_document.get(token, 0)
+            entries[token] += _varints((step, len(positions), positions[0], *steps))
             last_document[token] = number
             occurrences[token] += len(positions)
-    encoded: dict[str, str] = {}
-    for token, token_entries in entries.items():
-        if occurrences[token] > POSITIONS_LIMIT:
-            split = (entry.split(",", 1) for entry in token_entries)
-            token_entries = [step + ":" + _region_counts(rest) for step, rest in split]
-        encoded[token] = ";".join(token_entries)
-    return encoded
+    return {
+        token: _as_counts(bytes(data))
+        if occurrences[token] > POSITIONS_LIMIT
+        else _VARINT[WITH_POSITIONS] + data
+        for token, data in entries.items()
+    }
+
+
+def _shard_text(postings: dict[str, bytes]) -> str:
+    """`token data token data …`: tokens hold no spaces, base64 none either."""
+    return " ".join(
+        f"{token} {base64.b64encode(data).decode('ascii')}" for token, data in postings.items()
+    )
 
 
 def _script(function: str, *arguments: object) -> str:
@@ -161,12 +191,12 @@ def build_search_files(documents: Iterable[SearchDocument]) -> dict[str, str]:
     """
     documents = list(documents)
     postings = _postings(documents)
-    shard_count = _shard_count(sum(len(k) + len(v) + 6 for k, v in postings.items()))
-    shards: list[dict[str, str]] = [{} for _ in range(shard_count)]
+    shard_count = _shard_count(sum(len(k) * 3 + len(v) * 4 // 3 + 2 for k, v in postings.items()))
+    shards: list[dict[str, bytes]] = [{} for _ in range(shard_count)]
     for token, encoded in postings.items():
         shards[token_hash(token) % shard_count][token] = encoded
     files = {
-        f"{FOLDER}/terms/{number}.js": _script("archiveTerms", number, shard)
+        f"{FOLDER}/terms/{number}.js": _script("archiveTerms", number, _shard_text(shard))
         for number, shard in enumerate(shards)
     }
     for start in range(0, len(documents), DOCUMENTS_PER_CHUNK):

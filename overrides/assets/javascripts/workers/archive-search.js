@@ -7,11 +7,16 @@
  * seeds (the annotation guide, ...) come in Material's own small index with SETUP and
  * are searched here in memory, with the same rules.
  *
- * Tokenizing must match hooks/clippings/search/tokens.py.
+ * Tokenizing, token hashing, shard assignment and the postings' encoding must match
+ * hooks/clippings/search/ (tokens.py, shards.py). The functions that make up that
+ * contract are published as `archiveSearchContract` so that tests/test_search_contract.py
+ * can check them, in Chromium, against what the Python index writer produces.
  */
 "use strict";
 (() => {
   const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+  /* The first number of a token's postings: positions follow, or counts by region. */
+  const WITH_POSITIONS = 0, WITH_COUNTS = 1;
   const MAX_RESULTS = 100;
   const RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]+|[0-9a-z]+/gu;
   const LATIN = /^[0-9a-z]/;
@@ -33,7 +38,7 @@
 
   const handlers = {
     archiveManifest: value => { manifest = value },
-    archiveTerms: (number, shard) => shards.set(number, shard),
+    archiveTerms: (number, shard) => shards.set(number, readShard(shard)),
     archiveDocuments: (number, documents) => chunks.set(number, documents)
   };
   Object.assign(self, handlers);
@@ -106,27 +111,62 @@
     return counts;
   }
 
-  /* Postings of one token: document key -> { positions (or null), counts }. */
-  function decode(encoded) {
-    const postings = new Map();
-    let doc = 0;
-    for (const entry of encoded.split(";")) {
-      if (entry.includes(":")) {
-        const [step, body, meta = "0", title = "0"] = entry.split(":");
-        doc += parseInt(step, 36);
-        const counts = [parseInt(title, 36), parseInt(meta, 36), parseInt(body, 36)];
-        postings.set(doc, { positions: null, counts });
+  /* A term shard is `token data token data …`, data being base64. */
+  function readShard(text) {
+    const shard = new Map();
+    const parts = text ? text.split(" ") : [];
+    for (let i = 0; i + 1 < parts.length; i += 2)
+      shard.set(parts[i], parts[i + 1]);
+    return shard;
+  }
+
+  /* LEB128: seven bits a byte, low bits first; a byte below 128 ends a number. */
+  function readVarints(base64) {
+    const bytes = atob(base64);
+    const numbers = [];
+    let value = 0, scale = 1;
+    for (let i = 0; i < bytes.length; i++) {
+      const byte = bytes.charCodeAt(i);
+      value += (byte & 0x7f) * scale;
+      if (byte < 0x80) {
+        numbers.push(value);
+        value = 0;
+        scale = 1;
       } else {
-        const steps = entry.split(",");
-        doc += parseInt(steps[0], 36);
+        scale *= 128;
+      }
+    }
+    return numbers;
+  }
+
+  /* Postings of one token: document number -> { positions (or null), counts }. */
+  function decode(base64) {
+    const numbers = readVarints(base64);
+    const postings = new Map();
+    let doc = 0, i = 1;
+    if (numbers[0] === WITH_COUNTS) {
+      for (; i + 3 < numbers.length; i += 4) {
+        doc += numbers[i];
+        const [body, meta, title] = numbers.slice(i + 1, i + 4);
+        postings.set(doc, { positions: null, counts: [title, meta, body] });
+      }
+    } else {
+      while (i < numbers.length) {
+        doc += numbers[i];
+        const count = numbers[i + 1];
         const positions = [];
         let position = 0;
-        for (let i = 1; i < steps.length; i++)
-          positions.push(position += parseInt(steps[i], 36));
+        for (let k = 0; k < count; k++)
+          positions.push(position += numbers[i + 2 + k]);
         postings.set(doc, { positions, counts: counted(positions) });
+        i += 2 + count;
       }
     }
     return postings;
+  }
+
+  function shardOf(token, shardCount) {
+    return tokenHash(token) % shardCount;
   }
 
   /* Material's index holds the pages not made from seeds, one entry per section. */
@@ -183,9 +223,9 @@
 
   function postingsOf(token) {
     const found = new Map();
-    const shard = shards.get(tokenHash(token) % manifest.shards);
-    if (shard && token in shard)
-      for (const [doc, posting] of decode(shard[token]))
+    const shard = shards.get(shardOf(token, manifest.shards));
+    if (shard && shard.has(token))
+      for (const [doc, posting] of decode(shard.get(token)))
         found.set(doc, posting);
     for (const [doc, posting] of pages.postings.get(token) || [])
       found.set(doc, posting);
@@ -267,7 +307,7 @@
     if (!terms.length)
       return { items: [] };
     const tokens = new Set(terms.flatMap(term => term.tokens.map(({ token }) => token)));
-    await Promise.all([...tokens].map(token => load(`terms/${tokenHash(token) % manifest.shards}.js`)));
+    await Promise.all([...tokens].map(token => load(`terms/${shardOf(token, manifest.shards)}.js`)));
 
     /* Score: terms matched first, then the sum over terms of idf times relevance. */
     const total = manifest.documents + pages.documents.length;
@@ -302,6 +342,10 @@
     }));
     return { items };
   }
+
+  self.archiveSearchContract = Object.freeze({
+    normalise, tokenize, tokenHash, shardOf, readShard, decode
+  });
 
   /* Answer only the latest query: results of an earlier one may arrive later. */
   let latest = 0;
