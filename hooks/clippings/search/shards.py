@@ -11,12 +11,16 @@ loads them with `fetch` from a web server and with `importScripts` from `file://
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import itertools
 import json
+import os
+import sqlite3
+import tempfile
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +37,10 @@ BODY_START = 1000
 # cost a query far more to download than they add to a phrase check.
 POSITIONS_LIMIT = 6000
 SHARD_BYTES = 24_000
+# Postings held in memory before they are spilled to disk, and what one held token's
+# bookkeeping is reckoned to cost beside its bytes.
+SPILL_BYTES = 48_000_000
+HELD_TOKEN_BYTES = 120
 MAX_SHARDS = 8192
 DOCUMENTS_PER_CHUNK = 16
 
@@ -137,32 +145,88 @@ def _as_counts(entries: bytes) -> bytes:
     return _varints(out)
 
 
-def _postings(documents: Iterable[SearchDocument]) -> dict[str, bytes]:
-    """Each token's postings as variable-length integers (LEB128).
+class _Postings:
+    """Each token's postings as variable-length integers (LEB128), encoded as documents
+    are read and spilled to an SQLite file whenever SPILL_BYTES are held, so that the
+    index's memory follows its vocabulary, not the archive's whole text.
 
-    The first number says which form follows. With positions: for each document, the
-    step from the previous document's number, the number of positions, the first
-    position and the steps between the next ones. With counts (a token seen more than
-    POSITIONS_LIMIT times): for each document, the step and its body, metadata and
-    title counts. Entries are encoded as documents are read, so that only bytes, not
-    position lists, are held for the whole archive.
+    A token's postings start with a number that says which form follows. With
+    positions: for each document, the step from the previous document's number, the
+    number of positions, the first position and the steps between the next ones. With
+    counts (a token seen more than POSITIONS_LIMIT times): for each document, the step
+    and its body, metadata and title counts. Steps run on across spills, so a token's
+    postings are its spilled runs put end to end.
     """
-    entries: defaultdict[str, bytearray] = defaultdict(bytearray)
-    occurrences: defaultdict[str, int] = defaultdict(int)
-    last_document: dict[str, int] = {}
-    for number, document in enumerate(documents):
+
+    def __init__(self, folder: Path) -> None:
+        self._store = sqlite3.connect(folder / "postings.sqlite")
+        self._store.execute(
+            "CREATE TABLE runs (bucket INTEGER, token TEXT, run INTEGER, data BLOB)"
+        )
+        self._held: dict[str, bytearray] = {}
+        self._held_bytes = 0
+        self._runs = 0
+        self._occurrences: defaultdict[str, int] = defaultdict(int)
+        self._last_document: dict[str, int] = {}
+        self._token_bytes = 0
+        self._posting_bytes = 0
+
+    def add(self, number: int, document: SearchDocument) -> None:
         for token, positions in document_positions(document).items():
             steps = [b - a for a, b in itertools.pairwise(positions)]
-            step = number - last_document.get(token, 0)
-            entries[token] += _varints((step, len(positions), positions[0], *steps))
-            last_document[token] = number
-            occurrences[token] += len(positions)
-    return {
-        token: _as_counts(bytes(data))
-        if occurrences[token] > POSITIONS_LIMIT
-        else _VARINT[WITH_POSITIONS] + data
-        for token, data in entries.items()
-    }
+            step = number - self._last_document.get(token, 0)
+            data = _varints((step, len(positions), positions[0], *steps))
+            held = self._held.get(token)
+            if held is None:
+                self._held[token] = bytearray(data)
+                self._held_bytes += HELD_TOKEN_BYTES
+            else:
+                held += data
+            if token not in self._last_document:
+                self._token_bytes += len(token.encode()) + 3
+            self._held_bytes += len(data)
+            self._posting_bytes += len(data)
+            self._last_document[token] = number
+            self._occurrences[token] += len(positions)
+        if self._held_bytes > SPILL_BYTES:
+            self._spill()
+
+    def _spill(self) -> None:
+        self._store.executemany(
+            "INSERT INTO runs VALUES (?, ?, ?, ?)",
+            (
+                (token_hash(token) % MAX_SHARDS, token, self._runs, bytes(data))
+                for token, data in self._held.items()
+            ),
+        )
+        self._held, self._held_bytes = {}, 0
+        self._runs += 1
+
+    def _finished(self, token: str, data: bytes) -> bytes:
+        if self._occurrences[token] > POSITIONS_LIMIT:
+            return _as_counts(data)
+        return _VARINT[WITH_POSITIONS] + data
+
+    def shards(self) -> Iterator[dict[str, bytes]]:
+        """Every shard's tokens and postings, shard by shard, in shard order."""
+        self._spill()
+        count = _shard_count(self._token_bytes + self._posting_bytes * 4 // 3)
+        # Shard numbers divide bucket numbers: both counts are powers of two.
+        rows = self._store.execute(
+            "SELECT bucket % ?, token, data FROM runs ORDER BY 1, token, run", (count,)
+        )
+        number, shard = 0, dict[str, bytes]()
+        for row_shard, token, data in rows:
+            while row_shard > number:
+                yield {t: self._finished(t, d) for t, d in shard.items()}
+                number, shard = number + 1, {}
+            shard[token] = shard.get(token, b"") + data
+        while number < count:
+            yield {t: self._finished(t, d) for t, d in shard.items()}
+            number, shard = number + 1, {}
+
+    def close(self) -> None:
+        self._store.close()
 
 
 def _shard_text(postings: dict[str, bytes]) -> str:
@@ -184,40 +248,56 @@ def _shard_count(total_bytes: int) -> int:
     return count
 
 
-def build_search_files(documents: Iterable[SearchDocument]) -> dict[str, str]:
-    """The index's files by path under the site: manifest, term shards, document chunks.
+def _document_chunk(number: int, documents: list[SearchDocument]) -> tuple[str, str]:
+    chunk = [[d.location, d.title, d.summary, list(d.tags)] for d in documents]
+    return f"{FOLDER}/documents/{number}.js", _script("archiveDocuments", number, chunk)
+
+
+def index_files(documents: Iterable[SearchDocument], work: Path) -> Iterator[tuple[str, str]]:
+    """The index's files as (path under the site, text), one at a time: document chunks
+    as documents are read, then term shards, then the manifest. `work` is a folder for
+    the postings spilled on the way.
 
     Documents are numbered in the given order, which breaks ties between equal scores.
     """
-    documents = list(documents)
-    postings = _postings(documents)
-    shard_count = _shard_count(sum(len(k) * 3 + len(v) * 4 // 3 + 2 for k, v in postings.items()))
-    shards: list[dict[str, bytes]] = [{} for _ in range(shard_count)]
-    for token, encoded in postings.items():
-        shards[token_hash(token) % shard_count][token] = encoded
-    files = {
-        f"{FOLDER}/terms/{number}.js": _script("archiveTerms", number, _shard_text(shard))
-        for number, shard in enumerate(shards)
-    }
-    for start in range(0, len(documents), DOCUMENTS_PER_CHUNK):
-        chunk = [
-            [d.location, d.title, d.summary, list(d.tags)]
-            for d in documents[start : start + DOCUMENTS_PER_CHUNK]
-        ]
-        number = start // DOCUMENTS_PER_CHUNK
-        files[f"{FOLDER}/documents/{number}.js"] = _script("archiveDocuments", number, chunk)
+    postings = _Postings(work)
     digest = hashlib.sha1()
-    for path in sorted(files):
-        digest.update(files[path].encode())
+    chunk: list[SearchDocument] = []
+    count = 0
+    try:
+        for count, document in enumerate(documents, 1):
+            postings.add(count - 1, document)
+            chunk.append(document)
+            if len(chunk) == DOCUMENTS_PER_CHUNK:
+                path, text = _document_chunk((count - 1) // DOCUMENTS_PER_CHUNK, chunk)
+                digest.update(text.encode())
+                yield path, text
+                chunk = []
+        if chunk:
+            path, text = _document_chunk((count - 1) // DOCUMENTS_PER_CHUNK, chunk)
+            digest.update(text.encode())
+            yield path, text
+        shard_count = 0
+        for shard_count, shard in enumerate(postings.shards(), 1):
+            text = _script("archiveTerms", shard_count - 1, _shard_text(shard))
+            digest.update(text.encode())
+            yield f"{FOLDER}/terms/{shard_count - 1}.js", text
+    finally:
+        postings.close()
     manifest = {
         "version": digest.hexdigest()[:12],
-        "documents": len(documents),
+        "documents": count,
         "shards": shard_count,
         "chunk": DOCUMENTS_PER_CHUNK,
         "regions": [META_START, BODY_START],
     }
-    files[f"{FOLDER}/manifest.js"] = _script("archiveManifest", manifest)
-    return files
+    yield f"{FOLDER}/manifest.js", _script("archiveManifest", manifest)
+
+
+def build_search_files(documents: Iterable[SearchDocument]) -> dict[str, str]:
+    """Every file of the index in memory, by path under the site (small archives)."""
+    with tempfile.TemporaryDirectory() as work:
+        return dict(index_files(documents, Path(work)))
 
 
 @dataclass(frozen=True)
@@ -236,21 +316,40 @@ class IndexWritten:
         )
 
 
-def write_search_files(documents: list[SearchDocument], site_dir: Path) -> IndexWritten:
-    """Build the index and write its files under site_dir.
+def write_documents(documents: Iterable[SearchDocument], path: Path) -> None:
+    """Documents one JSON line each, for the index process to read one at a time."""
+    with path.open("w", encoding="utf-8") as lines:
+        for document in documents:
+            lines.write(json.dumps(dataclasses.astuple(document), ensure_ascii=False) + "\n")
+
+
+def read_documents(path: Path) -> Iterator[SearchDocument]:
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            location, title, summary, tags, metadata, body = json.loads(line)
+            yield SearchDocument(location, title, summary, tuple(tags), tuple(metadata), body)
+
+
+def write_search_files(documents_path: Path, site_dir: Path) -> IndexWritten:
+    """Build the index from the documents written to documents_path, and write its
+    files under site_dir.
 
     Meant to run in a process of its own while the site engine renders pages on the
     other core; it reports its own peak memory, which its parent cannot see.
     """
     started = time.perf_counter()
-    files = build_search_files(documents)
-    for path, content in files.items():
-        target = site_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")
+    files = written = 0
+    with tempfile.TemporaryDirectory() as work:
+        for path, content in index_files(read_documents(documents_path), Path(work)):
+            target = site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            data = content.encode()
+            target.write_bytes(data)
+            files += 1
+            written += len(data)
     return IndexWritten(
-        files=len(files),
-        megabytes=sum(len(content.encode()) for content in files.values()) / 1e6,
+        files=files,
+        megabytes=written / 1e6,
         seconds=time.perf_counter() - started,
         peak_rss_megabytes=peak_rss_megabytes(),
     )
@@ -263,11 +362,16 @@ class BackgroundIndex:
         self._pool: ProcessPoolExecutor | None = None
         self._job: Future[IndexWritten] | None = None
 
-    def start(self, documents: list[SearchDocument], site_dir: Path) -> None:
+    def start(self, documents: Iterable[SearchDocument], site_dir: Path) -> None:
         """Start building; a build still running is waited for first."""
         self.wait()
+        handle, name = tempfile.mkstemp(prefix="archive-search-", suffix=".jsonl")
+        os.close(handle)
+        path = Path(name)
+        write_documents(documents, path)
         self._pool = worker_pool(1)
-        self._job = self._pool.submit(write_search_files, documents, site_dir)
+        self._job = self._pool.submit(write_search_files, path, site_dir)
+        self._job.add_done_callback(lambda _: path.unlink(missing_ok=True))
 
     def wait(self) -> IndexWritten | None:
         """The running build's result, once it is done (None if none was started)."""
