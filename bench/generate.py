@@ -281,7 +281,9 @@ def known_queries(texts: list[str], samples: int = 20) -> list[tuple[str, int]]:
     """Queries whose right answer is known: (query, seed number).
 
     For seeds spread over the archive: the seed's known phrase, its title, and six Han
-    characters from inside one of its clauses that no other seed contains.
+    characters from inside one of its clauses that no other seed contains. Clauses are
+    taken from prose paragraphs (lines ending in "。"), never from a promotional tail,
+    which the archive's cleaning cuts.
     """
     rng = random.Random(7)
     queries = []
@@ -289,7 +291,8 @@ def known_queries(texts: list[str], samples: int = 20) -> list[tuple[str, int]]:
         text = texts[number]
         queries.append((f"基准短语{number}号", number))
         queries.append((_TITLE.search(text)[1], number))
-        spans = _HAN_SPAN.findall(text.split("\n\n", 1)[1])
+        prose = [line for line in text.split("\n\n", 1)[1].splitlines() if line.endswith("。")]
+        spans = _HAN_SPAN.findall("\n".join(prose))
         for _ in range(50):
             span = rng.choice(spans)
             start = rng.randrange(len(span) - 5)
