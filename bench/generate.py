@@ -67,8 +67,8 @@ REAL_CAPTURES = CaptureProfile(
     bold_runs=17.17,
     headings=6.01,
     list_items=1.93,
-    tail_share=0.5,
-    tail_bytes=424.8,
+    tail_share=0.86,
+    tail_bytes=476.9,
 )
 
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\(")
@@ -117,15 +117,16 @@ _SMALLEST, _LARGEST = 3_500, 80_000
 # Formats as often as among the real captures: 9 WeChat exports, 3 feed captures and 2
 # front-matter files of 14.
 _FORMATS = "wwfwmwwfwmwfww"
-# WeChat exports with a promotional tail among the real ones (7 of 9), and the share of
-# tails that are a long reading list or business notice rather than a few prompts.
-_TAIL_SHARE_WECHAT = 7 / 9
-_LONG_TAIL_SHARE = 0.5
+# Every real WeChat export ends in an account's tail (2 of 9 a one-line footer), every
+# real feed capture in a reprint line; the share of the other WeChat tails that are a
+# long reading list or business notice rather than a few prompts.
+_FOOTER_SHARE_WECHAT = 2 / 9
+_LONG_TAIL_SHARE = 0.95
 # Calibration, found by measuring the output at N = 200: prose is about this share of a
 # capture's bytes (images, headings, header and tail are the rest); most links and some
 # images are in tails (reading lists); lists have 2 to 5 items.
 _PROSE_SHARE = 0.85
-_LINKS_IN_BODY = 0.3
+_LINKS_IN_BODY = 0.15
 _ITEMS_PER_LIST = 4.0
 _IMAGES_IN_BODY = 0.85
 
@@ -210,11 +211,12 @@ def _promotional_tail(rng: random.Random, kind: str) -> str:
     blocks = [opener]
     if rng.random() < _LONG_TAIL_SHARE:
         blocks.append(rng.choice(("# 往期回顾", "**推荐阅读**")))
-        for item in range(1, rng.randint(4, 6)):
+        for item in range(1, rng.randint(2, 4)):
             url = f"http://mp.weixin.qq.com/s?__biz=QkVOQ0g=&mid={rng.randrange(10**9)}&idx=1"
             blocks.append(f"[{item}、{_words(rng, 4, 9)}]({url}){_image(rng, kind)}")
         blocks.append("* * *")
         blocks.append(f"**{_words(rng, 8, 14)}!**")
+        blocks.extend(f"## {_words(rng, 5, 10)}" for _ in range(rng.randint(2, 4)))
         blocks.append(f"**合作请联系负责人微信：{_words(rng, 1, 2)}-{rng.randrange(10**4)}**")
     else:
         blocks.append("投稿请发邮件到：\n\n**tougao@bench.example**")
@@ -222,6 +224,13 @@ def _promotional_tail(rng: random.Random, kind: str) -> str:
     blocks.append(f"**一键三连「分享」、「点赞」和「在看」**\n\n**{_words(rng, 3, 6)} ~**")
     blocks.append(_image(rng, kind))
     return "\n\n".join(blocks)
+
+
+def _reprint_line(rng: random.Random) -> str:
+    """The line a feed capture ends with when the site reposts a WeChat article."""
+    account = _words(rng, 1, 3)
+    url = f"https://mp.weixin.qq.com/s/{rng.randrange(10**12)}"
+    return f"本文来自微信公众号 [“{account}”]({url})，作者：{_words(rng, 1, 2)}，36氪经授权发布。"
 
 
 def _target_bytes(rng: random.Random) -> int:
@@ -238,8 +247,10 @@ def seed_text(number: int, rng: random.Random) -> str:
     # The header and tail take about 400 bytes of the capture's size.
     body = _body(rng, number, kind, _target_bytes(rng) - 400)
     if kind == "w":
-        tail = ""
-        if rng.random() < _TAIL_SHARE_WECHAT:
+        if rng.random() < _FOOTER_SHARE_WECHAT:
+            contact = f"{_words(rng, 1, 2)}@bench.example"
+            tail = f"\n\n_© THE END 转载请联系本公众号获得授权投稿或寻求报道：{contact}_"
+        else:
             tail = "\n\n" + _promotional_tail(rng, kind)
         return (
             f"# {title}\n\n文章作者: 测试号{number % 50}\n发布时间: {when:%Y-%m-%d %H:%M}\n"
@@ -252,7 +263,7 @@ def seed_text(number: int, rng: random.Random) -> str:
         link = f"https://bench.example/p/{number}"
         return (
             f"> id: {link}\n\n> link: {link}\n\n> title: {title}\n\n# {title}\n"
-            f"_Published on {stamp}_\n\n{body}\n"
+            f"_Published on {stamp}_\n\n{body}\n\n{_reprint_line(rng)}\n"
         )
     tags = ", ".join(rng.sample(TAGS, 2))
     return (
