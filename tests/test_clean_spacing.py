@@ -24,6 +24,8 @@ from clippings.cleaning_report import render_cleaning_report
         ("“没有限制。” 他补充说 “好”\n", "“没有限制。”他补充说“好”\n"),
         ("> 引用 ， 文字\n", "> 引用，文字\n"),
         ("- 列表 ：项\n", "- 列表：项\n"),
+        ("在**视觉理解** 任务上\n", "在**视觉理解**任务上\n"),  # html2text's space after bold
+        ("领域 **首次** 实现\n", "领域**首次**实现\n"),
     ],
 )
 def test_spaces_beside_full_width_punctuation_go(body, expected):
@@ -41,6 +43,7 @@ def test_spaces_beside_full_width_punctuation_go(body, expected):
         "链接 https://example.com/a ，后文\n",  # the URL would swallow the comma
         "### （可选）进行识别\n",  # the heading marker's space is syntax
         "两个汉字 之间的空格\n",
+        "**GPT** 模型 和 **Ada** 模型\n",  # bold Latin text keeps its spaces
     ],
 )
 def test_latin_code_urls_and_markup_are_left_alone(body):

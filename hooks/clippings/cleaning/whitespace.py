@@ -74,7 +74,29 @@ def _beside_punctuation(match: re.Match[str]) -> str:
         or (_CJK_CHARACTER.match(before2) and _CLOSING_QUOTE.match(before) and cjk_after)
         or (cjk_before and _OPENING_QUOTE.match(after) and _CJK_CHARACTER.match(after2))
     )
-    return "" if debris else match[0]
+    return "" if debris or _beside_bold_cjk(text, start, end) else match[0]
+
+
+def _beside_bold_cjk(text: str, start: int, end: int) -> bool:
+    """A space between bold CJK text and the CJK text next to it (`**视觉理解** 任务`,
+    `在 **视觉理解**`): html2text puts it beside emphasis, the article never had it.
+
+    This pass runs after `repair_bold_markers`, so a `**` before a space closes a run
+    and one after a space opens it.
+    """
+    closes = (
+        text[start - 2 : start] == "**"
+        and start >= 3
+        and _CJK_CHARACTER.match(text[start - 3])
+        and _CJK_CHARACTER.match(text[end : end + 1])
+    )
+    opens = (
+        text[end : end + 2] == "**"
+        and start >= 1
+        and _CJK_CHARACTER.match(text[start - 1])
+        and _CJK_CHARACTER.match(text[end + 2 : end + 3])
+    )
+    return bool(closes or opens)
 
 
 def _tightened(text: str) -> str:
