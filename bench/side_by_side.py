@@ -47,7 +47,7 @@ nav:
 not_in_nav: |
   /articles/
 """
-PHASES = re.compile(r"archive: .*\((convert .*?), peak RSS")
+PHASES = re.compile(r"archive: .*\((convert [^)]*?)[,;] peak RSS")
 
 
 @dataclass

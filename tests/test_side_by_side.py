@@ -26,6 +26,7 @@ def test_side_by_side_alternates_both_builds_and_prints_the_ratios():
         ("2", "stock", "warm"), ("2", "archive", "warm"),
     ]  # fmt: skip
     assert all(float(b[3]) > 0 and float(b[5]) > 0 for b in builds)
+    assert all(b[6].startswith("convert ") for b in builds if b[1] == "archive"), builds
     measures = {row[0].strip(): row for row in rows if row[0].strip().endswith(("seed", "article"))}
     assert set(measures) == {
         "cold build, median ms/seed",
