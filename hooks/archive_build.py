@@ -15,6 +15,7 @@ import logging
 import os
 import time
 from dataclasses import dataclass, field
+from importlib.metadata import version
 from pathlib import Path
 
 from markupsafe import escape
@@ -30,12 +31,13 @@ from clippings import Archive, build_archive
 from clippings.archive_links import CAPTURED_MEDIA_DIR
 from clippings.article_exports import ArticleLinks, article_exports
 from clippings.browse_pages import render_indexes, render_tag_index
-from clippings.cache import SeedCache
+from clippings.cache import SeedCache, pipeline_version
 from clippings.cleaning_report import REPORT_URI, render_cleaning_report
 from clippings.date_display import format_beijing, format_date, format_datetime, is_beijing_time
 from clippings.discovery import SeedsFolderError, check_seeds_folder
 from clippings.exports import CSV_URI, JSON_URI, archive_records, render_csv, render_json
 from clippings.feeds import ATOM_URI, RSS_URI, SiteInfo, render_feeds
+from clippings.finished_pages import FinishedPages, digest, files_digest
 from clippings.glossary import GlossaryExtension
 from clippings.media.site_media import site_media_files, template_media
 from clippings.minify import minify_page
@@ -63,6 +65,16 @@ PAGES_LOG = logging.getLogger("mkdocs.structure.pages")
 # Material's offline plugin would load this shim from a CDN; the theme ships a copy.
 OFFLINE_WORKER_SHIM = "assets/javascripts/iframe-worker-shim.js"
 SETTINGS_KEY = "extra.archive"
+# An article page kept from an earlier build is published by this template (see
+# publish_kept_pages); it falls back to the article template.
+KEPT_PAGE_TEMPLATE = "kept-page.html"
+# What a page's template reads of the site, beside the theme's files and the nav.
+FRAME_SETTINGS = (
+    "site_name", "site_url", "site_description", "site_author", "copyright", "repo_url",
+    "repo_name", "edit_uri", "use_directory_urls", "extra", "extra_css", "extra_javascript",
+)  # fmt: skip
+# Libraries whose upgrade can change a published page.
+FRAME_LIBRARIES = ("mkdocs", "mkdocs-material", "jinja2", "markupsafe", "minify-html")
 
 
 class ArchiveSettings(base.Config):
@@ -116,6 +128,12 @@ class BuildState:
     # The first thing that went wrong with the cache, reported once.
     cache_trouble: str | None = None
     site_bytes: int = 0
+    # The nav as text, for the version of the kept pages; article pages kept from an
+    # earlier build, their keys by source path, and the ones this build publishes as kept.
+    nav_text: str = ""
+    kept_pages: FinishedPages | None = None
+    kept_keys: dict[str, str] = field(default_factory=dict)
+    published_as_kept: set[str] = field(default_factory=set)
 
 
 class ArchiveBuild:
@@ -181,7 +199,11 @@ class ArchiveBuild:
         self._start_search_index(config)
         return files
 
-    def prepare_templates(self, env):
+    def note_nav(self, nav) -> None:
+        """The nav as text: every page's template prints it."""
+        self.state.nav_text = digest(_nav_items(nav.items))
+
+    def prepare_templates(self, env, config):
         """Template filters and globals, and page links for previous/next."""
         self._freeze_heap()
         state = self.state
@@ -205,6 +227,8 @@ class ArchiveBuild:
         ]
         # Citation, citation files, annotation slice and schema.org data, by page source.
         env.globals["archive_article_links"] = state.article_links
+        env.globals["archive_kept_page"] = self._kept_page
+        self._find_kept_pages(env, config)
         return env
 
     @staticmethod
@@ -219,10 +243,9 @@ class ArchiveBuild:
 
     def link_neighbours(self, page) -> None:
         """Previous and next article in publication order, shown in Material's footer."""
-        previous_uri, next_uri = self.state.neighbours.get(page.file.src_uri, (None, None))
-        if previous_uri or next_uri:
-            page.previous_page = self._page(previous_uri)
-            page.next_page = self._page(next_uri)
+        previous_page, next_page = self._neighbours(page)
+        if previous_page or next_page:
+            page.previous_page, page.next_page = previous_page, next_page
 
     def use_rendered(self, page) -> None:
         """A generated page gets its body from the pages rendered outside MkDocs: MkDocs
@@ -278,15 +301,94 @@ class ArchiveBuild:
             return sanitize_html(html)
         return html
 
-    @staticmethod
-    def minify_page(output: str) -> str:
-        return minify_page(output)
+    def publish_page(self, output: str, page) -> str:
+        """The page minified, and kept for the next build; a kept page is already both."""
+        uri = page.file.src_uri
+        if uri in self.state.published_as_kept:
+            return output
+        output = minify_page(output)
+        key = self.state.kept_keys.get(uri)
+        if key is not None and self.state.kept_pages is not None:
+            self.state.kept_pages.keep(key, output)
+        return output
+
+    # Article pages kept from an earlier build.
+
+    def _find_kept_pages(self, env, config) -> None:
+        """Every article page's key; a page kept under it is published by the kept-page
+        template instead of the article template (MkDocs reads a page's template from
+        its metadata before any later event)."""
+        if self.cache_dir is None:
+            return
+        kept = FinishedPages(self.cache_dir, self._frame_version(config))
+        self.state.kept_pages = kept
+        for article_page in self.state.archive.pages:
+            file = self.state.generated.get(article_page.src_uri)
+            page = file.page if file is not None else None
+            if page is None or page.content is None:  # not read by a dirty build
+                continue
+            key = digest(self._page_parts(page, env.globals))
+            self.state.kept_keys[article_page.src_uri] = key
+            if kept.has(key):
+                page.meta["template"] = KEPT_PAGE_TEMPLATE
+
+    def _frame_version(self, config) -> str:
+        """Everything a page's template reads of the site: the theme's own files, its
+        settings and the site's, the nav, the libraries and the archive's code."""
+        custom_dir = config.theme.custom_dir
+        return digest(
+            [
+                [version(name) for name in FRAME_LIBRARIES],
+                pipeline_version(),
+                Path(__file__).read_bytes(),
+                files_digest(Path(custom_dir)) if custom_dir else "",
+                dict(config.theme),
+                [(name, config[name]) for name in FRAME_SETTINGS],
+                # Hooks are modules without settings (their code is hashed above).
+                [(name, getattr(hook, "config", None)) for name, hook in config.plugins.items()],
+                self.state.nav_text,
+            ]
+        )
+
+    def _page_parts(self, page, template_globals) -> list:
+        """What the article template reads of one page."""
+        article = page.meta.get("article")
+        cover = getattr(article, "cover_image", None)
+        tag_links = template_globals["archive_tag_links"]
+        return [
+            page.file.src_uri,
+            page.url,
+            page.canonical_url,
+            page.edit_url,
+            page.title,
+            page.meta,
+            page.content,
+            _toc_items(page.toc),
+            [(other.url, other.title) if other else None for other in self._neighbours(page)],
+            self.state.article_links.get(page.file.src_uri),
+            template_globals["archive_media"].get(cover) if cover else None,
+            [(tag, tag_links.get(str(tag))) for tag in page.meta.get("tags") or []],
+        ]
+
+    def _neighbours(self, page) -> tuple:
+        previous_uri, next_uri = self.state.neighbours.get(page.file.src_uri, (None, None))
+        return self._page(previous_uri), self._page(next_uri)
+
+    def _kept_page(self, page) -> str | None:
+        """The page as an earlier build published it, or None (then the kept-page
+        template renders the article template)."""
+        kept, key = self.state.kept_pages, self.state.kept_keys.get(page.file.src_uri)
+        output = kept.take(key) if kept is not None and key is not None else None
+        if output is not None:
+            self.state.published_as_kept.add(page.file.src_uri)
+        return output
 
     def finish(self) -> None:
         """Warnings all together at the end, where the archivist looks, then one summary."""
         self._thaw_heap()
         state = self.state
         self._finish_rendering()
+        self._close_kept_pages()
         warnings = state.archive.warnings()
         render = time.perf_counter() - state.phases["render_start"]
         if self.serving:
@@ -317,6 +419,8 @@ class ArchiveBuild:
         self._thaw_heap()
         with contextlib.suppress(Exception):
             self._finish_rendering()
+        with contextlib.suppress(Exception):
+            self._close_kept_pages()
         if isinstance(error, Abort):
             return
         with contextlib.suppress(Exception):
@@ -544,6 +648,16 @@ class ArchiveBuild:
             f"rendered afresh, {self.state.rendered_by_mkdocs} by MkDocs"
         )
 
+    def _close_kept_pages(self) -> None:
+        kept = self.state.kept_pages
+        if kept is None:
+            return
+        self.state.kept_pages = None
+        kept.close()
+        if kept.trouble is not None and self.state.cache_trouble is None:
+            log.info(f"cache not used as it should be: {kept.trouble}")
+        log.info(f"article pages: {kept.reused} as kept from the last build, {kept.kept} kept")
+
     @staticmethod
     def _narrow_theme_script(files: Files, config) -> None:
         """The theme's bundle without its sitemap fetch on every page (theme_script.py)."""
@@ -584,3 +698,16 @@ class ArchiveBuild:
     def _thaw_heap(self) -> None:
         gc.unfreeze()
         gc.set_threshold(*self._gc_thresholds)
+
+
+def _nav_items(items) -> list:
+    """The nav as data: titles, addresses and children."""
+    data = []
+    for item in items:
+        children = _nav_items(item.children or [])
+        data.append((type(item).__name__, item.title, getattr(item, "url", None), children))
+    return data
+
+
+def _toc_items(toc) -> list:
+    return [(item.level, item.id, item.title, _toc_items(item.children)) for item in toc]

@@ -24,8 +24,13 @@ def on_files(files, config):
     return BUILD.add_archive_files(files, config)
 
 
+def on_nav(nav, config, files):
+    BUILD.note_nav(nav)
+    return nav
+
+
 def on_env(env, config, files):
-    return BUILD.prepare_templates(env)
+    return BUILD.prepare_templates(env, config)
 
 
 def on_pre_page(page, config, files):
@@ -52,7 +57,7 @@ def on_page_content(html, page, config, files):
 # Last, after any plugin changed the page.
 @event_priority(-100)
 def on_post_page(output, page, config):
-    return BUILD.minify_page(output)
+    return BUILD.publish_page(output, page)
 
 
 @event_priority(-100)
