@@ -360,9 +360,10 @@ class ArchiveBuild:
             page.url,
             page.canonical_url,
             page.edit_url,
-            page.title,
-            page.meta,
-            page.content,
+            # The page's metadata and title are read from its source, and its body is
+            # rendered from it: the source and the body, as bytes (fast to digest).
+            self.state.generated_markdown[page.file.src_uri].encode("utf-8"),
+            page.content.encode("utf-8"),
             _toc_items(page.toc),
             [(other.url, other.title) if other else None for other in self._neighbours(page)],
             self.state.article_links.get(page.file.src_uri),
