@@ -3,41 +3,18 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from conftest import build_site
-from harness import ROOT, StaticServer, chromium
+from harness import ROOT
 
 from clippings.theme_script import ThemeScriptError, narrow_alternate_scan
 
 sys.path.insert(0, str(ROOT / "bench"))
 from generate import generate
+from page_view import page_view
 
 ARTICLE = "articles/seed_00003/"
-# Seconds to keep listening after the page has loaded: late fetches (a sitemap, an
-# index) are started by the theme's script once the page is ready.
-AFTER_LOAD_MS = 3000
-
-
-def _page_view(site: Path) -> dict[str, int]:
-    """Path -> bytes of every file from the site itself that opening the article
-    downloads, HTML pages aside."""
-    downloaded: dict[str, int] = {}
-    with StaticServer(site) as server, chromium() as browser:
-        page = browser.new_page()
-
-        def record(response) -> None:
-            url = urlsplit(response.url)
-            if response.url.startswith(server.url) and not url.path.endswith("/"):
-                downloaded[url.path] = len(response.body())
-
-        page.on("response", record)
-        page.goto(server.url + ARTICLE)
-        page.wait_for_load_state("networkidle")
-        page.wait_for_timeout(AFTER_LOAD_MS)
-    return downloaded
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +25,7 @@ def page_views(tmp_path_factory) -> dict[int, dict[str, int]]:
         generate(count, work / "seeds")
         result = build_site(work / "site", seeds_dir=work / "seeds", strict=False)
         assert result.returncode == 0, result.stderr
-        views[count] = _page_view(work / "site")
+        views[count] = page_view(work / "site", ARTICLE)
     return views
 
 
