@@ -26,6 +26,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils.meta import get_data
 
 from clippings import Archive, build_archive
 from clippings.archive_links import CAPTURED_MEDIA_DIR
@@ -247,12 +248,24 @@ class ArchiveBuild:
         if previous_page or next_page:
             page.previous_page, page.next_page = previous_page, next_page
 
-    def use_rendered(self, page) -> None:
-        """A generated page gets its body from the pages rendered outside MkDocs: MkDocs
-        reads it and runs every plugin's events on its Markdown as usual, and at its
-        render step takes the finished HTML instead of converting the Markdown again."""
-        if self.state.rendering is not None and page.file.src_uri in self.state.generated:
+    def use_generated(self, page) -> None:
+        """A generated page is read from memory, and gets its body from the pages
+        rendered outside MkDocs: MkDocs runs every plugin's events on its Markdown as
+        usual, and at its render step takes the finished HTML instead of converting the
+        Markdown again."""
+        if page.file.src_uri not in self.state.generated:
+            return
+        page.read_source = lambda config: self._read_source(page, config)
+        if self.state.rendering is not None:
             page.render = lambda config, files: self._render_page(page, config, files)
+
+    def _read_source(self, page, config) -> None:
+        """What MkDocs' own read step does, from the text in memory rather than from the
+        file kept for `mkdocs serve --dirty` (which only compares the file's time)."""
+        source = config.plugins.on_page_read_source(page=page, config=config)
+        if source is None:
+            source = self.state.generated_markdown[page.file.src_uri]
+        page.markdown, page.meta = get_data(source)
 
     def _render_page(self, page, config, files: Files) -> None:
         """The page's cached or worker-rendered body, if it was rendered from exactly this

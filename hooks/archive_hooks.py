@@ -34,7 +34,7 @@ def on_env(env, config, files):
 
 
 def on_pre_page(page, config, files):
-    BUILD.use_rendered(page)
+    BUILD.use_generated(page)
     return page
 
 
